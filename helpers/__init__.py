@@ -1,0 +1,12 @@
+"""The importable code of "Scaling Laws, Executed".
+
+One module per concept; chapters and exercises import from here instead of copying code between cells:
+
+- ``helpers.scaling``: Kaplan et al. 2020 laws and power-law fitting (chapter 1)
+- ``helpers.units``: FLOP, FLOP/s and PF-days
+- ``helpers.plotting``: the house style and ``show(fig, alt=...)``
+- ``helpers.widgets``: ``explorer``, sliders that work with or without a kernel
+- ``helpers.grading``: ``check(task_id, answer)`` for exercises; ``python -m helpers.grade`` for whole notebooks
+"""
+
+__version__ = "0.1.0"

@@ -1,0 +1,92 @@
+"""House style, alt text, explorers and the safe value codec."""
+
+import ipywidgets
+import numpy as np
+import pytest
+
+from helpers import _codec, plotting, widgets
+
+
+def _figure(value=1.0):
+    fig, ax = plotting.new_figure()
+    ax.plot([1, 10], [value, value / 2])
+    plotting.label_axes(ax, "Parameters N [non-embedding]", "Loss [nats/token]")
+    return plotting.show(fig, alt=f"A falling line that starts at {value}")
+
+
+def test_labels_must_carry_units():
+    _fig, ax = plotting.new_figure()
+    with pytest.raises(ValueError, match="unit in brackets"):
+        plotting.label_axes(ax, "Parameters", "Loss [nats/token]")
+    with pytest.raises(ValueError, match="log"):
+        plotting.label_axes(ax, "N [params]", "L [nats]", log="z")
+    plotting.label_axes(ax, "N [params]", "L [nats]")
+    assert ax.get_xscale() == "log" and ax.get_yscale() == "log"
+
+
+def test_house_palette_is_okabe_ito():
+    assert list(plotting.PALETTE.values())[:3] == ["#0072B2", "#D55E00", "#009E73"]
+
+
+def test_figures_display_with_alt_text():
+    bundle = _figure()._repr_mimebundle_()
+    assert (
+        bundle["text/html"].startswith("<img ")
+        and 'alt="A falling line that starts at 1.0"' in bundle["text/html"]
+    )
+    assert bundle["image/png"] and "A falling line" in bundle["text/plain"]
+    fig, _ = plotting.new_figure()
+    with pytest.raises(ValueError, match="alt"):
+        plotting.show(fig, alt="")
+
+
+def test_explorer_links_slider_to_precomputed_frames_in_the_browser():
+    box = widgets.explorer(_figure, [1.0, 2.0, 3.0], label="Budget [PF-days]")
+    slider, stack = box.children
+    assert isinstance(stack, ipywidgets.Stack) and len(stack.children) == 3
+    assert stack.selected_index == 1 and slider.index == 1
+    assert all('alt="A falling line' in frame.value for frame in stack.children)
+    assert isinstance(box.link, ipywidgets.widgets.widget_link.Link)
+    assert box.link.source == (slider, "index") and box.link.target == (stack, "selected_index")
+
+
+def test_explorer_rejects_bad_input():
+    with pytest.raises(ValueError, match="between 2"):
+        widgets.explorer(_figure, [1.0], label="x [u]")
+    with pytest.raises(ValueError, match="label"):
+        widgets.explorer(_figure, [1.0, 2.0], label=" ")
+    with pytest.raises(ValueError, match=r"plotting\.show"):
+        widgets.explorer(lambda v: None, [1.0, 2.0], label="x [u]")
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        1.5,
+        -3,
+        True,
+        None,
+        "text",
+        (1, 2.0),
+        [1, [2, 3]],
+        {"a": (1,)},
+        1 + 2j,
+        2**70,
+        np.arange(6.0).reshape(2, 3),
+    ],
+)
+def test_codec_round_trips_plain_data(value):
+    out = _codec.loads(_codec.dumps(value))
+    if isinstance(value, np.ndarray):
+        np.testing.assert_array_equal(out, value)
+    else:
+        assert out == value and type(out) is type(value)
+
+
+def test_codec_never_carries_objects():
+    out = _codec.loads(_codec.dumps(open))
+    assert isinstance(out, _codec.Unrepresentable) and out.type_name == "builtin_function_or_method"
+    deep = []
+    for _ in range(50):
+        deep = [deep]
+    assert "Unrepresentable" in repr(_codec.loads(_codec.dumps(deep)))
