@@ -1,0 +1,1 @@
+"""One module per exercise set, each defining ``EXERCISE_SET`` (see ``helpers.grading.SETS``)."""
