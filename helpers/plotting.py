@@ -29,8 +29,7 @@ PALETTE = {
 _STYLE = {
     "figure.figsize": (6.4, 4.0),
     "figure.dpi": 100,
-    "savefig.dpi": 100,
-    "savefig.bbox": "tight",
+    "savefig.dpi": 100,  # no "tight" bbox: new_figure's constrained layout already fits labels
     "axes.prop_cycle": cycler(color=list(PALETTE.values())),
     "axes.grid": True,
     "axes.grid.which": "both",
@@ -79,6 +78,26 @@ def label_axes(ax, xlabel: str, ylabel: str, *, log: str = "xy", title: str | No
     if title:
         ax.set_title(title)
     return ax
+
+
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def tidy_log_ticks(ax, *, x: bool = True, y: bool = True, minor=(2, 3, 5)) -> None:
+    """Readable tick labels on log axes: powers of ten on x (10⁶), plain numbers on y (1, 2, 3, 5).
+
+    Loss axes span less than a decade, where matplotlib's default labels ("6×10⁰") are hard to read.
+    """
+    import numpy as np
+
+    if x:
+        ax.xaxis.set_major_formatter(lambda v, _pos: "10" + str(round(np.log10(v))).translate(_SUPERSCRIPT))
+        ax.xaxis.set_minor_formatter("")
+    if y:
+        ax.yaxis.set_major_formatter("{x:g}")
+        ax.yaxis.set_minor_formatter(
+            lambda v, _pos: f"{v:g}" if v > 0 and round(v / 10 ** np.floor(np.log10(v))) in minor else ""
+        )
 
 
 def figure_png(fig, *, dpi: int | None = None) -> bytes:

@@ -14,7 +14,11 @@ from scipy import optimize
 from helpers._validate import as_float_array, like_input, positive, same_length
 
 __all__ = [
+    "BESIROGLU_2024",
+    "HOFFMANN_2022",
+    "HOFFMANN_2022_UNROUNDED",
     "KAPLAN_2020",
+    "ChinchillaFit",
     "FloorPowerLawFit",
     "KaplanConstants",
     "PowerLawFit",
@@ -50,6 +54,76 @@ class KaplanConstants:
 
 #: The published constants (eqs. 1.1-1.3). Loss in nats/token; N non-embedding; D tokens; C PF-days.
 KAPLAN_2020 = KaplanConstants()
+
+
+@dataclass(frozen=True)
+class ChinchillaFit:
+    """The parametric law L(N, D) = E + A / N^alpha + B / D^beta (Hoffmann et al. 2022, eq. 2).
+
+    N counts all parameters (embeddings included), D training tokens, L is in nats/token (on Hoffmann's
+    MassiveText data and tokenizer, so not comparable with Kaplan's WebText2 numbers). E is the irreducible
+    loss, A / N^alpha the error of a finite model, B / D^beta the error of finite data.
+    """
+
+    E: float
+    A: float
+    B: float
+    alpha: float
+    beta: float
+    source: str
+
+    def loss(self, n, d):
+        """Predicted loss (nats/token) of ``n`` parameters trained on ``d`` tokens."""
+        na = positive("n", n, "parameters")
+        da = positive("d", d, "tokens")
+        return like_input(self.E + self.A / na**self.alpha + self.B / da**self.beta, n, d)
+
+    def compute_optimal(self, c):
+        """(N_opt, D_opt) minimising the loss at training compute ``c`` FLOP, with C = 6 N D.
+
+        Closed form of Hoffmann et al. 2022, eq. 4: N_opt = G (C/6)^a, D_opt = G^-1 (C/6)^b, where
+        G = (alpha A / (beta B))^(1 / (alpha + beta)), a = beta / (alpha + beta), b = alpha / (alpha + beta).
+        """
+        ca = positive("c", c, "FLOP")
+        g = (self.alpha * self.A / (self.beta * self.B)) ** (1.0 / (self.alpha + self.beta))
+        a = self.beta / (self.alpha + self.beta)
+        b = self.alpha / (self.alpha + self.beta)
+        return like_input(g * (ca / 6.0) ** a, c), like_input((ca / 6.0) ** b / g, c)
+
+    def tokens_per_param(self, c):
+        """D_opt / N_opt at training compute ``c`` FLOP (tokens per parameter)."""
+        n_opt, d_opt = self.compute_optimal(c)
+        return like_input(np.asarray(d_opt) / np.asarray(n_opt), c)
+
+
+#: Hoffmann et al. 2022, Appendix D.2 eq. 10, rounded as published.
+HOFFMANN_2022 = ChinchillaFit(
+    E=1.69,
+    A=406.4,
+    B=410.7,
+    alpha=0.34,
+    beta=0.28,
+    source="Hoffmann et al. 2022, App. D.2, eq. 10 (as published)",
+)
+#: The same fit before rounding: log A = 6.0073404, log B = 6.0179186, log E = 0.5267228 (from the paper's
+#: TeX source, as quoted in Besiroglu et al. 2024's analysis notebook).
+HOFFMANN_2022_UNROUNDED = ChinchillaFit(
+    E=float(np.exp(0.5267228)),
+    A=float(np.exp(6.0073404)),
+    B=float(np.exp(6.0179186)),
+    alpha=0.33917084,
+    beta=0.2849083,
+    source="Hoffmann et al. 2022, eq. 10 unrounded (TeX source, via Besiroglu et al. 2024)",
+)
+#: Besiroglu, Erdil, Barnett & You 2024, refit on the data extracted from Hoffmann et al.'s Figure 4.
+BESIROGLU_2024 = ChinchillaFit(
+    E=1.82,
+    A=482.01,
+    B=2085.43,
+    alpha=0.3478,
+    beta=0.3658,
+    source="Besiroglu et al. 2024, Chinchilla Scaling: A replication attempt",
+)
 
 
 def _kaplan_form(name, x, unit, x_c, alpha):

@@ -90,3 +90,14 @@ def test_codec_never_carries_objects():
     for _ in range(50):
         deep = [deep]
     assert "Unrepresentable" in repr(_codec.loads(_codec.dumps(deep)))
+
+
+def test_tidy_log_ticks_labels_powers_of_ten_and_plain_numbers():
+    fig, ax = plotting.new_figure()
+    ax.plot([1e6, 1e9], [4.0, 2.0])
+    plotting.label_axes(ax, "N [params]", "L [nats/token]")
+    plotting.tidy_log_ticks(ax)
+    assert ax.xaxis.get_major_formatter()(1e6, 0) == "10⁶"
+    assert ax.yaxis.get_minor_formatter()(3.0, 0) == "3"
+    assert ax.yaxis.get_minor_formatter()(7.0, 0) == ""
+    plotting.show(fig, alt="A test figure with tidy ticks")
