@@ -41,7 +41,7 @@ def test_figures_display_with_alt_text():
 
 
 def test_explorer_links_slider_to_precomputed_frames_in_the_browser():
-    box = widgets.explorer(_figure, [1.0, 2.0, 3.0], label="Budget [PF-days]")
+    box = widgets.explorer(_figure, [1.0, 2.0, 3.0], label="Budget [PF-days]", mode="static")
     slider, stack = box.children
     assert isinstance(stack, ipywidgets.Stack) and len(stack.children) == 3
     assert stack.selected_index == 1 and slider.index == 1
@@ -50,13 +50,38 @@ def test_explorer_links_slider_to_precomputed_frames_in_the_browser():
     assert box.link.source == (slider, "index") and box.link.target == (stack, "selected_index")
 
 
+def test_live_explorer_draws_in_the_kernel_on_demand():
+    drawn = []
+
+    def draw(value):
+        drawn.append(value)
+        return _figure(value)
+
+    box = widgets.explorer(draw, [1.0, 2.0, 3.0], label="Budget [PF-days]", mode="live")
+    slider, image = box.children
+    assert drawn == [2.0] and "starts at 2.0" in image.value  # only the visible frame is drawn
+    slider.index = 2
+    assert "starts at 3.0" in image.value
+    slider.index = 1
+    assert drawn == [2.0, 3.0]  # frames are drawn once and reused
+
+
+def test_explorer_mode_comes_from_the_environment(monkeypatch):
+    monkeypatch.setenv(widgets.MODE_ENV, "static")
+    assert isinstance(widgets.explorer(_figure, [1.0, 2.0], label="x [u]").children[1], ipywidgets.Stack)
+    monkeypatch.setenv(widgets.MODE_ENV, "live")
+    assert isinstance(widgets.explorer(_figure, [1.0, 2.0], label="x [u]").children[1], ipywidgets.HTML)
+    with pytest.raises(ValueError, match="mode"):
+        widgets.explorer(_figure, [1.0, 2.0], label="x [u]", mode="movie")
+
+
 def test_explorer_rejects_bad_input():
     with pytest.raises(ValueError, match="between 2"):
         widgets.explorer(_figure, [1.0], label="x [u]")
     with pytest.raises(ValueError, match="label"):
         widgets.explorer(_figure, [1.0, 2.0], label=" ")
     with pytest.raises(ValueError, match=r"plotting\.show"):
-        widgets.explorer(lambda v: None, [1.0, 2.0], label="x [u]")
+        widgets.explorer(lambda v: None, [1.0, 2.0], label="x [u]", mode="static")
 
 
 @pytest.mark.parametrize(
