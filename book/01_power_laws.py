@@ -577,7 +577,7 @@ assert round(c_star / scaling.kaplan_c_for_loss(1.7), 1) == 1.3
 # slider switches between them in your browser, so it works even on the static website with no Python
 # running.
 
-# %%
+# %% tags=["hide-input"]
 budgets = np.geomspace(1e-6, 1e4, 21)  # PF-days, two steps per power of ten
 c_curve = np.geomspace(budgets[0], budgets[-1], 200)
 
@@ -606,7 +606,7 @@ widgets.explorer(
     draw_budget,
     budgets,
     label="Compute C_min [PF-days]",
-    fmt=lambda c: f"{c:.1e} PF-days = {units.pf_days_to_flop(c):.1e} FLOP",
+    fmt=lambda c: f"{c:.0e} PF-days",
 )
 
 # %% tags=["remove-cell"]
