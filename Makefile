@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export MPLBACKEND := Agg
 # The site has no kernel: explorers there precompute their frames and switch them in the browser.
-BOOK_ENV := HELPERS_EXPLORERS=static
+BOOK_ENV := HELPERS_STATIC_SITE=1
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 # The build and nbval must not depend on anything a developer's shell happens to export.
 unexport PYTHONPATH

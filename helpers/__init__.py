@@ -7,6 +7,7 @@ One module per concept; chapters and exercises import from here instead of copyi
 - ``helpers.compute``: FLOP counts of training (6ND) and inference (2N per token)
 - ``helpers.plotting``: the house style and ``show(fig, alt=...)``
 - ``helpers.widgets``: ``explorer``, sliders that work with or without a kernel
+- ``helpers.progress``: ``progress(iterable)``, a bar where it helps and silence while the site builds
 - ``helpers.grading``: ``check(task_id, answer)`` for exercises; ``python -m helpers.grade`` for whole notebooks
 """
 

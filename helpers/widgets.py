@@ -2,7 +2,7 @@
 
 One call, two behaviours:
 
-- ``"static"`` (the book build sets ``HELPERS_EXPLORERS=static``): every frame is drawn in Python when the
+- ``"static"`` (the book build sets ``HELPERS_STATIC_SITE=1``): every frame is drawn in Python when the
   cell runs and the slider is linked to a stack of images in the browser (``jslink``), so the explorer
   keeps working on the static website, where no kernel is running.
 - ``"live"`` (the default: JupyterLab, Binder, Colab): the kernel draws the figure for each slider position
@@ -21,7 +21,7 @@ from helpers.plotting import Figure, img_tag
 __all__ = ["explorer"]
 
 MAX_FRAMES = 40  # each frame adds ~20-30 KB to the page
-MODE_ENV = "HELPERS_EXPLORERS"
+STATIC_SITE_ENV = "HELPERS_STATIC_SITE"  # set to 1 by `make book`: no kernel will be there to redraw
 
 
 def explorer(
@@ -37,9 +37,9 @@ def explorer(
 
     ``label`` names the slider and its unit ("Compute [PF-days]"); ``fmt`` formats each value for the
     slider's readout; ``start`` is the index shown first (default: the middle). ``mode`` is "static" or
-    "live" (default: the ``HELPERS_EXPLORERS`` environment variable, else "live"; see the module docstring).
+    "live" (default: "static" when the ``HELPERS_STATIC_SITE`` environment variable is 1, else "live").
     """
-    mode = mode or os.environ.get(MODE_ENV) or "live"
+    mode = mode or ("static" if os.environ.get(STATIC_SITE_ENV) == "1" else "live")
     if mode not in ("static", "live"):
         raise ValueError(f"mode must be 'static' or 'live'; got {mode!r}")
     values = list(values)

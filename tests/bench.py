@@ -47,7 +47,7 @@ def main() -> None:
             "--path-output",
             str(out),
         ]
-        env = {**os.environ, "HELPERS_EXPLORERS": "static"}  # as `make book` builds it
+        env = {**os.environ, "HELPERS_STATIC_SITE": "1"}  # as `make book` builds it
         rows.append(("clean build (execute every chapter)", timed(build, env=env)))
         rows.append(("no-op rebuild", timed(build, env=env)))
     finally:

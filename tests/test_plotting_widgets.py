@@ -67,9 +67,9 @@ def test_live_explorer_draws_in_the_kernel_on_demand():
 
 
 def test_explorer_mode_comes_from_the_environment(monkeypatch):
-    monkeypatch.setenv(widgets.MODE_ENV, "static")
+    monkeypatch.setenv(widgets.STATIC_SITE_ENV, "1")
     assert isinstance(widgets.explorer(_figure, [1.0, 2.0], label="x [u]").children[1], ipywidgets.Stack)
-    monkeypatch.setenv(widgets.MODE_ENV, "live")
+    monkeypatch.delenv(widgets.STATIC_SITE_ENV)
     assert isinstance(widgets.explorer(_figure, [1.0, 2.0], label="x [u]").children[1], ipywidgets.HTML)
     with pytest.raises(ValueError, match="mode"):
         widgets.explorer(_figure, [1.0, 2.0], label="x [u]", mode="movie")
@@ -126,3 +126,14 @@ def test_tidy_log_ticks_labels_powers_of_ten_and_plain_numbers():
     assert ax.yaxis.get_minor_formatter()(3.0, 0) == "3"
     assert ax.yaxis.get_minor_formatter()(7.0, 0) == ""
     plotting.show(fig, alt="A test figure with tidy ticks")
+
+
+def test_progress_is_silent_while_the_static_site_builds(monkeypatch, capsys):
+    from helpers.progress import progress
+
+    monkeypatch.setenv(widgets.STATIC_SITE_ENV, "1")
+    assert list(progress(range(3), desc="work")) == [0, 1, 2]
+    assert capsys.readouterr().err == ""
+    monkeypatch.delenv(widgets.STATIC_SITE_ENV)
+    assert list(progress(range(3), desc="work")) == [0, 1, 2]
+    assert "work" in capsys.readouterr().err
