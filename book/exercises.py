@@ -20,8 +20,8 @@
 # ```
 #
 # The grader copies your notebook, runs it in a separate process with a time limit, and prints a table
-# of points per task. Your file is never modified. Instructors pass a whole class's notebooks the same way
-# and add `--json` for a machine-readable gradebook.
+# of points per task. Your file is never modified. Instructors grade a whole class the same way, passing a
+# folder of submissions: `python -m helpers.grade submissions/ --set 01_power_laws --out gradebook.csv`.
 #
 # The table below is generated from the checks themselves, so it always lists the tasks that are graded.
 

@@ -16,7 +16,7 @@ import math
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -66,6 +66,7 @@ class Case:
     kwargs: dict = field(default_factory=dict)
     judge: Judge = None  # type: ignore[assignment]
     describe: str = ""  # how the call reads in a message; built from the arguments when empty
+    hidden: bool = False  # an instructor's check from --extra-checks, which learners do not have
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,8 @@ class TaskResult:
     passed: int
     total: int
     messages: list[str]
+    hidden_passed: int = 0
+    hidden_total: int = 0
 
     @property
     def score(self) -> float:
@@ -140,6 +143,8 @@ def failure_of_call(outcome: Outcome) -> str | None:
     if outcome.status == "raised":
         if outcome.error_type == "NotImplementedError":
             return "is not implemented yet: replace the `raise NotImplementedError(...)` line with your code"
+        if outcome.error_type == "TypeError" and re.search(r"argument|positional|keyword", outcome.error):
+            return f"could not be called this way ({outcome.error}): does its signature match the task?"
         return f"raised {outcome.error_type}: {outcome.error}"
     if outcome.status == "timeout":
         return f"did not return in time ({outcome.error})"
@@ -247,6 +252,18 @@ def load_set(name: str) -> ExerciseSet:
     return importlib.import_module(SETS[name]).EXERCISE_SET
 
 
+def with_hidden_cases(exercise_set: ExerciseSet, hidden: dict[str, list[Case]]) -> ExerciseSet:
+    """``exercise_set`` with an instructor's extra cases appended to the tasks they name (marked hidden)."""
+    unknown = sorted(set(hidden) - {t.id for t in exercise_set.tasks})
+    if unknown:
+        raise ValueError(f"hidden checks name tasks that {exercise_set.name} does not have: {unknown}")
+    tasks = tuple(
+        replace(t, cases=t.cases + tuple(replace(c, hidden=True) for c in hidden.get(t.id, ())))
+        for t in exercise_set.tasks
+    )
+    return replace(exercise_set, tasks=tasks)
+
+
 def find_task(task_id: str) -> Task:
     """The task with id ``task_id`` (e.g. "1.2"), looked up in the set its number names."""
     match = re.fullmatch(r"(\d+)\.(\d+)", str(task_id).strip())
@@ -273,7 +290,7 @@ def describe_call(task: Task, case: Case) -> str:
 
 def judge_task(task: Task, outcomes: list[Outcome]) -> TaskResult:
     """Judge every case of ``task`` given the outcome of each call, in order."""
-    messages, passed = [], 0
+    messages, passed, hidden_passed = [], 0, 0
     for case, outcome in zip(task.cases, outcomes, strict=True):
         try:
             problem = case.judge(outcome)
@@ -281,6 +298,7 @@ def judge_task(task: Task, outcomes: list[Outcome]) -> TaskResult:
             problem = f"returned a value the check could not judge ({type(exc).__name__}: {exc})"
         if problem is None:
             passed += 1
+            hidden_passed += case.hidden
         elif (
             outcome.status in ("missing", "not_callable", "not_run")
             or outcome.error_type == "NotImplementedError"
@@ -293,8 +311,10 @@ def judge_task(task: Task, outcomes: list[Outcome]) -> TaskResult:
                     )
                 )
         else:
-            messages.append(f"{describe_call(task, case)} {problem}")
-    return TaskResult(task, passed, len(task.cases), messages)
+            label = "[hidden check] " if case.hidden else ""
+            messages.append(f"{label}{describe_call(task, case)} {problem}")
+    hidden_total = sum(c.hidden for c in task.cases)
+    return TaskResult(task, passed, len(task.cases), messages, hidden_passed, hidden_total)
 
 
 # ---------------------------------------------------------------------------------------------- in-process

@@ -30,6 +30,24 @@ def timed(cmd: list[str], **kwargs) -> float:
     return elapsed
 
 
+def grading_throughput(count: int = 50, jobs: int = 2) -> tuple[str, float]:
+    """Grade a class of ``count`` generated submissions (solutions, exercises and half-done notebooks)."""
+    from helpers.grade import find_submissions, grade_all
+
+    folder = Path(tempfile.mkdtemp(prefix="bench-class-"))
+    try:
+        sources = sorted(ROOT.glob("solutions/*.ipynb")) + sorted(ROOT.glob("exercises/*.ipynb"))
+        for i in range(count):
+            (folder / f"learner{i:02d}").mkdir()
+            shutil.copyfile(sources[i % len(sources)], folder / f"learner{i:02d}" / sources[i % len(sources)].name)
+        start = time.perf_counter()
+        grade_all(find_submissions([str(folder)]), jobs=jobs, show_progress=False)
+        seconds = time.perf_counter() - start
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return (f"grade a class of {count} notebooks, {jobs} at once: {60 * count / seconds:.0f} per minute", seconds)
+
+
 def main() -> None:
     from helpers.grade import grade_notebook
 
@@ -76,6 +94,7 @@ def main() -> None:
                 time.perf_counter() - start,
             )
         )
+    rows.append(grading_throughput())
     width = max(len(name) for name, _ in rows)
     print(f"{'what':<{width}}  seconds")
     for name, seconds in rows:
