@@ -444,7 +444,14 @@ def grade_notebook(
                 )
         results.append(judge_task(task, outcomes))
     return NotebookReport(
-        str(path), set_name, results, notes=notes, seconds=time.monotonic() - started, learner=learner
+        str(path),
+        set_name,
+        results,
+        notes=notes,
+        seconds=time.monotonic() - started,
+        learner=learner,
+        tampered=tampered,
+        span=(started, time.monotonic()),
     )
 
 
@@ -524,6 +531,20 @@ def grade_all(
             reports[futures[future]] = future.result()
             bar.update()
         bar.close()
+    # A changed grader file is found by whichever notebook finishes next, which may not be the one that changed
+    # it. Grade every notebook that ran at the same time again, one at a time, so the report names the right one.
+    detections = [r.span for r in reports if r.tampered]
+    if detections and jobs > 1:
+        overlapping = [
+            i
+            for i, r in enumerate(reports)
+            if any(r.span[0] <= end and start <= r.span[1] for start, end in detections)
+        ]
+        for i in overlapping:
+            who, nb = submissions[i]
+            reports[i] = grade_notebook(
+                nb, timeout=timeout, exercise_set=exercise_set, hidden=hidden, guard=guard, learner=who
+            )
     return reports  # type: ignore[return-value]
 
 
