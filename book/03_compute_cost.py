@@ -61,7 +61,8 @@ print(f"     = {units.flop_to_pf_days(gpt3_flop):,.0f} PF-days (1 PF-day = {unit
 print(f"published (Table D.1): 3.14e23 FLOP = {units.flop_to_pf_days(3.14e23):,.0f} PF-days")
 
 # %% tags=["remove-cell"]
-assert units.FLOP_PER_PF_DAY == 8.64e19
+assert units.FLOP_PER_PF_DAY == 8.64e19 and units.FLOP_PER_PF_DAY / 1e15 == 86_400
+assert compute.ACCELERATORS["A100"].peak_flops_dense == 3.12e14
 assert round(gpt3_flop / 1e23, 2) == 3.14 and round(gpt3_flop / 1e15 / 1e8, 2) == 3.14
 assert round(units.flop_to_pf_days(gpt3_flop), -1) == 3640
 
@@ -450,6 +451,8 @@ for batch in (1, 8, 64, 256, 1024):
 
 # %% tags=["remove-cell"]
 assert chips_70b == 2 and round(ridge_batch) == 295
+assert compute.inference_flops(n_dense, 1) == 1.4e11 and compute.weight_bytes(n_dense) == 140e9
+assert h100.memory_bandwidth == 3.35e12
 _r1 = compute.decode_tokens_per_second(n_dense, "H100", 1, n_accelerators=2)
 _r256 = compute.decode_tokens_per_second(n_dense, "H100", 256, n_accelerators=2)
 assert round(_r1) == 48 and round(compute.cost_per_million_tokens(_r1, replica_price)) == 35
@@ -670,6 +673,7 @@ widgets.explorer(explore_cost, sizes, label="Parameters N [count]", fmt=lambda n
 
 # %% tags=["remove-cell"]
 assert len(sizes) == 25 and sizes[0] == 1e9 and np.isclose(sizes[-1], 1e12)
+assert np.isclose(compute.training_flops(1e11, 2e12) / compute.training_flops(1e10, 2e11), 100)
 
 # %% [markdown]
 # At 20 tokens per parameter the compute grows as $N^2$: ten times the parameters costs a hundred times as
