@@ -73,8 +73,8 @@ assert round(units.flop_to_pf_days(gpt3_flop), -1) == 3640
 #
 # ```{warning} Spot the error: "GPT-3 used about 3.14e3 PFLOP".
 # A popular text gives GPT-3's compute as $3.14 \times 10^{3}$ PFLOP. The cell below shows how far off that
-# is. The number 3.14e3 is close to the PF-day count (about 3.64e3) with the mantissa of the FLOP count,
-# a mix of two units.
+# is. The number looks like the PF-day count (about 3.64e3) written with the digits of the FLOP count
+# (3.14e23): two units mixed into one.
 # ```
 
 # %%
@@ -309,8 +309,7 @@ runs = {  # name: (parameters, tokens, accelerator, chips (ASSUMED but Llama 3.1
     "Llama 2 70B": (70e9, 2e12, "A100", 2048, float(llama2_mfu)),
     "Llama 3.1 405B": (405e9, 15.6e12, "H100", 16384, mfu_assumed),
 }
-print(f"{'run':<15} {'FLOP':>9} {'PF-days':>9} {'chip':>5} {'MFU':>4} {'chip-hours':>11} {'chips':>6} "
-      f"{'days':>5} {'cost [$M]':>9} {'MWh':>7}")
+print(f"{'run':<15} {'FLOP':>8} {'chip':>4} {'MFU':>4} {'chip-hours':>10} {'chips':>6} {'days':>4} {'$M':>6} {'MWh':>6}")
 table = {}
 for name, (n, d, chip, k, mfu) in runs.items():
     flop = compute.training_flops(n, d)
@@ -319,8 +318,8 @@ for name, (n, d, chip, k, mfu) in runs.items():
     dollars = compute.training_cost(flop, chip, mfu, price_per_hour[chip])
     mwh = compute.training_energy_mwh(flop, chip, mfu)
     table[name] = (flop, hours, days, dollars, mwh)
-    print(f"{name:<15} {flop:>9.2e} {units.flop_to_pf_days(flop):>9,.0f} {chip:>5} {mfu:>4.0%} {hours:>11,.0f} "
-          f"{k:>6,} {days:>5.0f} {dollars / 1e6:>9.2f} {mwh:>7,.0f}")
+    print(f"{name:<15} {flop:>8.2e} {chip:>4} {mfu:>4.0%} {hours:>10,.0f} {k:>6,} {days:>4.0f} "
+          f"{dollars / 1e6:>6.2f} {mwh:>6,.0f}")
 
 # %% tags=["remove-cell"]
 assert price_per_hour == {"A100": 2.00, "H100": 3.00} and mfu_assumed == 0.40
@@ -395,7 +394,8 @@ for (name, (n, d, chip, _k, mfu)), colour in zip(runs.items(), ("blue", "vermill
             color=plotting.PALETTE[colour])
 ax.axvspan(21.3, 46.2, color=plotting.PALETTE["black"], alpha=0.07, label="published MFU range")
 plotting.label_axes(ax, "Model FLOPs utilisation [%]", "Training cost [million $]", log="y",
-                    title="Cost at $2/A100-hour and $3/H100-hour (assumed)")
+                    title=r"Cost at \$2/A100-hour and \$3/H100-hour (assumed)")
+ax.set_ylim(0.5, 3000)
 ax.legend(loc="upper right", fontsize=8)
 plotting.show(
     fig,
@@ -479,7 +479,7 @@ for key, colour in zip(("A100", "H100", "H200", "MI300X", "B200"),
                  label=key)
 plotting.label_axes(ax_rate, "Batch size B [sequences]", "Decode rate per chip [tokens/s]",
                     title="70B dense model, BF16 weights")
-plotting.label_axes(ax_cost, "Batch size B [sequences]", "Cost at $3 per chip-hour [$ per 1M tokens]",
+plotting.label_axes(ax_cost, "Batch size B [sequences]", r"Cost at \$3 per chip-hour [\$ per 1M tokens]",
                     title="Cost falls with batch until the ridge")
 plotting.tidy_log_ticks(ax_rate, y=False)
 plotting.tidy_log_ticks(ax_cost, y=False)
@@ -638,9 +638,9 @@ assert np.isclose(compute.inference_flops(8e9, 4.5e13), compute.training_flops(8
 
 # %% tags=["hide-input"]
 explore_chip, explore_chips, explore_mfu, explore_price, tokens_per_param = "H100", 4096, 0.40, 3.00, 20
-print(f"fixed: D = {tokens_per_param} tokens/param, {explore_chips:,} x {explore_chip}, MFU {explore_mfu:.0%}, "
-      f"${explore_price:.2f} per {explore_chip}-hour, energy = chips' board power only")
-sizes = np.geomspace(1e9, 1e12, 25)  # parameters
+print(f"fixed: D = {tokens_per_param} tokens/param, {explore_chips:,} x {explore_chip}, MFU {explore_mfu:.0%},")
+print(f"       ${explore_price:.2f} per {explore_chip}-hour; energy = the chips' board power only")
+sizes = np.geomspace(1e9, 1e12, 16)  # parameters, 5 per power of ten
 size_curve = np.geomspace(sizes[0], sizes[-1], 200)
 
 
@@ -656,7 +656,7 @@ def explore_cost(n):
     ax.plot(size_curve, curve, color=plotting.PALETTE["blue"], label="cost at 20 tokens/param")
     ax.plot(n, dollars, "o", ms=10, color=plotting.PALETTE["vermillion"], label="your model")
     plotting.label_axes(ax, "Parameters N [count]", "Training cost [$]",
-                        title=f"N = {n:.2g}: {days:,.1f} days, ${dollars:,.3g}, {mwh:,.3g} MWh")
+                        title=f"N = {n:.2g}: {days:,.1f} days, \\${dollars / 1e6:,.3g} million, {mwh:,.3g} MWh")
     plotting.tidy_log_ticks(ax, y=False)
     ax.legend(loc="upper left")
     return plotting.show(
@@ -664,7 +664,7 @@ def explore_cost(n):
         alt=(
             f"Log-log line of training cost against model size from 1e9 to 1e12 parameters at 20 tokens per "
             f"parameter, rising as N squared, with a marker at {n:.2g} parameters: {days:,.1f} days on "
-            f"{explore_chips} {explore_chip}s, {dollars:,.3g} dollars and {mwh:,.3g} MWh."
+            f"{explore_chips} {explore_chip}s, {dollars / 1e6:,.3g} million dollars and {mwh:,.3g} MWh."
         ),
     )
 
@@ -672,7 +672,7 @@ def explore_cost(n):
 widgets.explorer(explore_cost, sizes, label="Parameters N [count]", fmt=lambda n: f"{n:.2g} params")
 
 # %% tags=["remove-cell"]
-assert len(sizes) == 25 and sizes[0] == 1e9 and np.isclose(sizes[-1], 1e12)
+assert len(sizes) == 16 and sizes[0] == 1e9 and np.isclose(sizes[-1], 1e12)
 assert np.isclose(compute.training_flops(1e11, 2e12) / compute.training_flops(1e10, 2e11), 100)
 
 # %% [markdown]
