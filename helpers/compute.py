@@ -26,12 +26,12 @@ __all__ = [
     "LLAMA31_405B_MFU_RANGE",
     "PALM_TABLE3_MFU",
     "Accelerator",
-    "accelerator_hours",
     "accelerators_to_hold_weights",
     "break_even_tokens",
     "cost_per_million_tokens",
     "decode_tokens_per_second",
     "get_accelerator",
+    "gpu_hours",
     "implied_mfu",
     "inference_flops",
     "lifetime_cost",
@@ -175,7 +175,7 @@ LLAMA2_70B_GPU_HOURS = 1_720_320.0
 # ------------------------------------------------------------------------------------------------ training
 
 
-def accelerator_hours(flops, accelerator: str | Accelerator, mfu):
+def gpu_hours(flops, accelerator: str | Accelerator, mfu):
     """Accelerator-hours to do ``flops`` FLOP (a count) at model FLOPs utilisation ``mfu`` (0 < mfu <= 1).
 
     hours = C / (dense peak FLOP/s x MFU x 3600 s/h). MFU is the share of the dense peak that the run
@@ -193,7 +193,7 @@ def training_days(flops, accelerator: str | Accelerator, mfu, n_accelerators):
     Assumes the run scales perfectly over the chips (the MFU already includes communication overhead).
     """
     k = positive("n_accelerators", n_accelerators, "accelerators")
-    hours = np.asarray(accelerator_hours(flops, accelerator, mfu))
+    hours = np.asarray(gpu_hours(flops, accelerator, mfu))
     return like_input(hours / k / 24.0, flops, mfu, n_accelerators)
 
 
@@ -204,7 +204,7 @@ def training_cost(flops, accelerator: str | Accelerator, mfu, price_per_hour):
     hardware differ by several times); it has no default on purpose.
     """
     p = positive("price_per_hour", price_per_hour, "$ per accelerator-hour")
-    hours = np.asarray(accelerator_hours(flops, accelerator, mfu))
+    hours = np.asarray(gpu_hours(flops, accelerator, mfu))
     return like_input(hours * p, flops, mfu, price_per_hour)
 
 
@@ -215,7 +215,7 @@ def training_energy_mwh(flops, accelerator: str | Accelerator, mfu):
     draw their full rated power for every hour of the run.
     """
     spec = get_accelerator(accelerator)
-    hours = np.asarray(accelerator_hours(flops, accelerator, mfu))
+    hours = np.asarray(gpu_hours(flops, accelerator, mfu))
     return like_input(hours * spec.power_watts / 1e6, flops, mfu)
 
 

@@ -62,7 +62,7 @@ def test_sparse_headline_is_twice_dense():
 
 def test_unknown_accelerator_lists_the_known_ones():
     with pytest.raises(ValueError, match="A100, H100, H200, MI300X, B200"):
-        compute.accelerator_hours(1e20, "V100", 0.4)
+        compute.gpu_hours(1e20, "V100", 0.4)
     with pytest.raises(ValueError, match="accelerator"):
         compute.get_accelerator(None)
 
@@ -77,7 +77,7 @@ def test_gpt3_in_pf_days():
 
 def test_gpt3_a100_hours_at_40_percent():
     # 3.14e23 / (312e12 FLOP/s x 0.4 x 3600 s/h) = 698,896 A100-hours, about 701k for 6ND = 3.15e23.
-    assert compute.accelerator_hours(3.14e23, "A100", 0.4) == pytest.approx(698_896, rel=1e-5)
+    assert compute.gpu_hours(3.14e23, "A100", 0.4) == pytest.approx(698_896, rel=1e-5)
 
 
 def test_llama2_70b_implied_mfu():
@@ -119,16 +119,16 @@ def test_days_cost_and_energy_are_consistent():
 def test_more_chips_fewer_days_same_hours(flops, mfu, k):
     one = compute.training_days(flops, "A100", mfu, 1)
     assert compute.training_days(flops, "A100", mfu, k) == pytest.approx(one / k)
-    assert compute.accelerator_hours(flops, "A100", mfu) == pytest.approx(one * 24)
+    assert compute.gpu_hours(flops, "A100", mfu) == pytest.approx(one * 24)
     # Doubling MFU halves the hours.
     if mfu <= 0.5:
-        assert compute.accelerator_hours(flops, "A100", 2 * mfu) == pytest.approx(one * 12)
+        assert compute.gpu_hours(flops, "A100", 2 * mfu) == pytest.approx(one * 12)
 
 
 @pytest.mark.parametrize("mfu", [0.0, -0.1, 1.5, float("nan")])
 def test_mfu_must_be_a_fraction(mfu):
     with pytest.raises(ValueError, match="mfu"):
-        compute.accelerator_hours(1e20, "A100", mfu)
+        compute.gpu_hours(1e20, "A100", mfu)
 
 
 def test_price_has_no_default_and_must_be_positive():
@@ -139,7 +139,7 @@ def test_price_has_no_default_and_must_be_positive():
 
 
 def test_vectorised_over_mfu():
-    hours = compute.accelerator_hours(1e21, "H100", np.array([0.2, 0.4]))
+    hours = compute.gpu_hours(1e21, "H100", np.array([0.2, 0.4]))
     assert hours.shape == (2,) and hours[0] == pytest.approx(2 * hours[1])
 
 

@@ -31,7 +31,7 @@ def _chip(peak_flops_per_s, bandwidth_bytes_per_s):
 
 
 def _hours(flops, peak, mfu):
-    return compute.accelerator_hours(flops, _chip(peak, 1.0), mfu)
+    return compute.gpu_hours(flops, _chip(peak, 1.0), mfu)
 
 
 def _days(flops, peak, mfu, n_gpus):
