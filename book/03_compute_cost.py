@@ -29,6 +29,7 @@
 
 # %%
 import numpy as np
+from matplotlib.ticker import NullLocator
 
 from helpers import compute, plotting, scaling, units, widgets
 
@@ -485,8 +486,9 @@ plotting.label_axes(ax_rate, "Batch size B [sequences]", "Decode rate per chip [
                     title="70B dense model, BF16 weights")
 plotting.label_axes(ax_cost, "Batch size B [sequences]", r"Cost at \$3 per chip-hour [\$ per 1M tokens]",
                     title="Cost falls with batch until the ridge")
-plotting.tidy_log_ticks(ax_rate, y=False)
-plotting.tidy_log_ticks(ax_cost, y=False)
+for ax in (ax_rate, ax_cost):
+    plotting.tidy_log_ticks(ax, y=False)
+    ax.yaxis.set_minor_locator(NullLocator())
 ax_rate.legend(loc="upper left", fontsize=8)
 plotting.show(
     fig,
@@ -552,7 +554,7 @@ except ValueError as error:
 # on serving as on training. For a model trained on trillions of tokens and used by millions of people,
 # that point comes quickly.
 #
-# This changes which model is cheapest. {cite:t}`sardana2024beyond` point out that a smaller model trained
+# This changes which model is cheapest. {cite:t}`sardana2023beyond` point out that a smaller model trained
 # on more tokens can reach the same loss as a compute-optimal one, at a higher training cost but a lower
 # cost per token served. The cell finds such a pair with the Chinchilla-form fit of
 # {cite:t}`besiroglu2024chinchilla`: a 35B model needs enough tokens to match the predicted loss of a 70B
@@ -662,6 +664,7 @@ def explore_cost(n):
     plotting.label_axes(ax, "Parameters N [count]", "Training cost [$]",
                         title=f"N = {n:.2g}: {days:,.1f} days, \\${dollars / 1e6:,.3g} million, {mwh:,.3g} MWh")
     plotting.tidy_log_ticks(ax, y=False)
+    ax.yaxis.set_minor_locator(NullLocator())  # six decades of minor ticks would slow every frame down
     ax.legend(loc="upper left")
     return plotting.show(
         fig,
