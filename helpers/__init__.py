@@ -4,7 +4,7 @@ One module per concept; chapters and exercises import from here instead of copyi
 
 - ``helpers.scaling``: Kaplan et al. 2020 laws and power-law fitting (chapter 1)
 - ``helpers.units``: FLOP, FLOP/s and PF-days
-- ``helpers.compute``: FLOP counts of training (6ND) and inference (2N per token)
+- ``helpers.compute``: FLOP counts (6ND, 2N per token); accelerators, MFU, hours, dollars, energy, serving (chapter 3)
 - ``helpers.testtime``: pass@k, coverage, majority voting, best-of-n and their FLOP (chapter 4)
 - ``helpers.plotting``: the house style and ``show(fig, alt=...)``
 - ``helpers.widgets``: ``explorer``, sliders that work with or without a kernel
