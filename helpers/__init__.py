@@ -5,6 +5,7 @@ One module per concept; chapters and exercises import from here instead of copyi
 - ``helpers.scaling``: Kaplan et al. 2020 laws and power-law fitting (chapter 1)
 - ``helpers.units``: FLOP, FLOP/s and PF-days
 - ``helpers.compute``: FLOP counts of training (6ND) and inference (2N per token)
+- ``helpers.emergence``: exact match vs edit distance, binomial intervals, threshold scales (ch. 5; data in ``helpers.data``)
 - ``helpers.plotting``: the house style and ``show(fig, alt=...)``
 - ``helpers.widgets``: ``explorer``, sliders that work with or without a kernel
 - ``helpers.progress``: ``progress(iterable)``, a bar where it helps and silence while the site builds
