@@ -280,8 +280,8 @@ assert round(np.log10(thresholds[20, 0.5][0] / thresholds[1, 0.5][0]), 1) == 2.6
 
 # %% [markdown]
 # Going from 1-token to 5-token answers moves the 50% crossing up by a factor of $5^{2} = 25$, and 20-token
-# answers move it about 2.6 orders of magnitude. Choosing 10% or 90% instead of 50% as "present" moves it
-# by 2.7 orders of magnitude. The interpolated crossings agree with {eq}`eq-threshold` to within a
+# answers move it about 2.6 orders of magnitude. Calling 10% "present" instead of 90% moves it by 2.7
+# orders of magnitude. The interpolated crossings agree with {eq}`eq-threshold` to within a
 # tenth of an order of magnitude, although only 13 models were scored. None of these choices changes the
 # models.
 #
@@ -381,8 +381,8 @@ plotting.show(
 #
 # A benchmark score is measured on a finite set of items. With 100 items the smallest non-zero accuracy
 # you can see is 1%, and a model whose true exact match is 0.67% (our $10^{9}$-parameter model) scores
-# 0/100 about half the time. Schaeffer et al. name this limited resolution as another source of apparent
-# jumps. A score of 0/100 does not mean 0%; a *confidence interval* says which true accuracies are
+# 0/100 about half the time. {cite:t}`schaeffer2023mirage` name this limited resolution as another source
+# of apparent jumps. A score of 0/100 does not mean 0%; a *confidence interval* says which true accuracies are
 # consistent with it. The Wilson score interval {cite:p}`wilson1927probable` is a good default for
 # proportions {cite:p}`newcombe1998two`. At 95% confidence, for $k$ successes out of $n$, with
 # $\hat p = k/n$ and $z = 1.96$,
@@ -515,8 +515,8 @@ assert 1e12 / n_curve[-1] == 0.1
 # - **It could not have been predicted.** A forecast fitted, in advance, on the smaller models (after
 #   undoing the metric as above) that misses the larger ones by more than its uncertainty.
 #
-# Few published "emergent" curves meet all four. That is a reason to measure more carefully, not a proof
-# that nothing changes with scale.
+# None of these tests needs new theory, only more careful measurement. A jump that passes all four is hard
+# to explain away as a ruler; a jump that fails them is not thereby proven smooth.
 
 # %% [markdown]
 # ## Explore: answer length
