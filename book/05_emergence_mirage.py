@@ -416,14 +416,15 @@ assert list(correct_items[:4]) == [0, 0, 0, 0] and correct_items[4] == 1
 assert round(float(high[0]), 3) == 0.037 and round(emergence.clopper_pearson_interval(0, 100)[1], 3) == 0.036
 assert round(float(exact[I_1E9]), 4) == 0.0067 and round(p_zero_at_1e9, 2) == 0.51
 assert round(float(items_to_see_one), -1) == 440
+assert 1e7 < np.log(0.05) / np.log1p(-1e-7) < 1e8  # "tens of millions" of items for an exact match of 1e-7
 assert np.all((low <= exact) & (exact <= high))
 
 # %% [markdown]
 # The four smallest models all score 0/100, and each interval runs from 0 to 3.7%: the data cannot
 # tell them apart, nor tell them from the $10^{9}$ model, which happened to score 1/100. To have a 95%
 # chance of seeing even one success from that model you need about 440 items; a model with an exact match
-# of $10^{-7}$ would need tens of millions. The flat start of an "emergent" curve is often below the
-# resolution of the benchmark, not at zero. Every interval here contains the true value; at 95% that will
+# of $10^{-7}$ would need tens of millions. The flat start of an "emergent" curve can lie below the
+# resolution of the benchmark rather than at zero. Every interval here contains the true value; at 95% that will
 # fail about once in twenty.
 #
 # ### Undoing the sharp ruler
