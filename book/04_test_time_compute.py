@@ -378,7 +378,7 @@ plotting.show(
 # p = e^{-h\,(L - E)}.
 # $$ (eq-loss-to-p)
 #
-# This is the exact-match picture of {cite:t}`schaeffer2023emergent` applied to the reducible loss, so a
+# This is the exact-match picture of {cite:t}`schaeffer2023mirage` applied to the reducible loss, so a
 # model at the floor $E$ would solve everything. It only puts both models on one scale of difficulty; do
 # not read its numbers as benchmark scores.
 #

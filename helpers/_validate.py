@@ -69,3 +69,20 @@ def like_input(result: np.ndarray, *inputs):
     if all(np.ndim(x) == 0 for x in inputs):
         return float(result)
     return result
+
+
+def whole_numbers(name: str, value, unit: str, *, minimum: int = 0) -> np.ndarray:
+    """``value`` as an int64 array of whole numbers >= ``minimum`` (counts of samples, items, tokens).
+
+    Booleans are refused: ``True`` is not a count, though numpy would happily treat it as 1.
+    """
+    if isinstance(value, (bool, np.bool_)) or (isinstance(value, np.ndarray) and value.dtype == bool):
+        raise ValueError(f"{name} must be a whole number of {unit}, not a boolean; got {value!r}")
+    arr = as_float_array(name, value, unit)
+    if np.any(arr != np.round(arr)):
+        bad = arr[arr != np.round(arr)].flat[0]
+        raise ValueError(f"{name} must be a whole number of {unit}; got {bad!r}")
+    if np.any(arr < minimum):
+        bad = arr[arr < minimum].flat[0]
+        raise ValueError(f"{name} must be >= {minimum} ({unit}); got {bad!r}")
+    return arr.astype(np.int64)

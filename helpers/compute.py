@@ -269,7 +269,11 @@ def decode_tokens_per_second(
     """
     spec = get_accelerator(accelerator)
     n = positive("n_active", n_active, "active parameters")
-    read = n if params_read_per_step is None else positive("params_read_per_step", params_read_per_step, "parameters")
+    read = (
+        n
+        if params_read_per_step is None
+        else positive("params_read_per_step", params_read_per_step, "parameters")
+    )
     batch = positive("batch_size", batch_size, "sequences")
     b = positive("bytes_per_param", bytes_per_param, "bytes per parameter")
     k = positive("n_accelerators", n_accelerators, "accelerators")

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy import special, stats
 
-from helpers._validate import as_float_array, in_range, like_input, positive
+from helpers._validate import as_float_array, in_range, like_input, positive, whole_numbers
 from helpers.compute import inference_flops
 
 __all__ = [
@@ -53,22 +53,6 @@ __all__ = [
 # ---------------------------------------------------------------------------------------------- pass@k
 
 
-def _counts(name: str, value, *, minimum: int) -> np.ndarray:
-    """``value`` as an int64 array of whole numbers >= ``minimum`` (samples are counted, never fractional)."""
-    if isinstance(value, (bool, np.bool_)) or (
-        isinstance(value, np.ndarray) and value.dtype == bool
-    ):
-        raise ValueError(f"{name} must be a whole number of samples, not a boolean; got {value!r}")
-    arr = as_float_array(name, value, "samples")
-    if np.any(arr != np.round(arr)):
-        bad = arr[arr != np.round(arr)].flat[0]
-        raise ValueError(f"{name} must be a whole number of samples; got {bad!r}")
-    if np.any(arr < minimum):
-        bad = arr[arr < minimum].flat[0]
-        raise ValueError(f"{name} must be >= {minimum} (samples); got {bad!r}")
-    return arr.astype(np.int64)
-
-
 def pass_at_k(n, c, k):
     """Unbiased estimate of pass@k from ``n`` samples of which ``c`` are correct (Chen et al. 2021, eq. 1).
 
@@ -82,11 +66,11 @@ def pass_at_k(n, c, k):
     number with 1 <= k <= n. Returns a float for scalar input, else an array. Average over problems for
     the pass@k of a benchmark.
     """
-    n_arr = _counts("n", n, minimum=1)
-    c_arr = _counts("c", c, minimum=0)
+    n_arr = whole_numbers("n", n, "samples", minimum=1)
+    c_arr = whole_numbers("c", c, "samples", minimum=0)
     if np.ndim(k) != 0:
         raise ValueError(f"k must be one whole number of samples; got {k!r}")
-    k_int = int(_counts("k", k, minimum=1))
+    k_int = int(whole_numbers("k", k, "samples", minimum=1))
     if np.any(k_int > n_arr):
         raise ValueError(f"k must be <= n (samples drawn <= samples generated); got k={k_int}, n={n!r}")
     n_b, c_b = np.broadcast_arrays(n_arr, c_arr)
@@ -187,8 +171,8 @@ def majority_vote_accuracy(p, k: int, n_wrong: int):
     use ``simulate_majority_vote`` for much larger k.
     """
     pa = in_range("p", p, "probability", 0.0, 1.0)
-    k_int = int(_counts("k", k, minimum=1))
-    m = int(_counts("n_wrong", n_wrong, minimum=1))
+    k_int = int(whole_numbers("k", k, "samples", minimum=1))
+    m = int(whole_numbers("n_wrong", n_wrong, "wrong answers", minimum=1))
     win = _vote_win_given_correct_count(k_int, m)
     x = np.arange(k_int + 1)
     probs = stats.binom.pmf(x[:, None], k_int, np.atleast_1d(pa)[None, :])
@@ -199,8 +183,8 @@ def majority_vote_accuracy(p, k: int, n_wrong: int):
 def simulate_majority_vote(p, k: int, n_wrong: int, *, trials: int = 20_000, seed: int = 0):
     """Monte Carlo estimate of ``majority_vote_accuracy`` (same model), one value per entry of ``p``."""
     pa = np.atleast_1d(in_range("p", p, "probability", 0.0, 1.0))
-    k_int = int(_counts("k", k, minimum=1))
-    m = int(_counts("n_wrong", n_wrong, minimum=1))
+    k_int = int(whole_numbers("k", k, "samples", minimum=1))
+    m = int(whole_numbers("n_wrong", n_wrong, "wrong answers", minimum=1))
     rng = np.random.default_rng(seed)
     out = np.empty(pa.shape)
     for i, prob in enumerate(pa):
@@ -258,7 +242,7 @@ def best_of_n_ceiling(p, verifier_accuracy):
 def simulate_best_of_n(p, n: int, verifier_accuracy: float, *, trials: int = 20_000, seed: int = 0):
     """Monte Carlo estimate of ``best_of_n_accuracy`` (same model), one value per entry of ``p``."""
     pa = np.atleast_1d(in_range("p", p, "probability", 0.0, 1.0))
-    n_int = int(_counts("n", n, minimum=1))
+    n_int = int(whole_numbers("n", n, "samples", minimum=1))
     v = float(in_range("verifier_accuracy", verifier_accuracy, "probability", 0.0, 1.0))
     rng = np.random.default_rng(seed)
     out = np.empty(pa.shape)
@@ -287,12 +271,15 @@ def sampling_flops(n_params, samples, generated_tokens, *, verifier_params=None,
     gen = s * inference_flops(n_params, generated_tokens)
     if verifier_params is None:
         if verifier_tokens is not None:
-            raise ValueError(f"verifier_tokens={verifier_tokens!r} given without verifier_params (parameters)")
+            raise ValueError(
+                f"verifier_tokens={verifier_tokens!r} given without verifier_params (parameters)"
+            )
         return like_input(np.asarray(gen, dtype=float), n_params, samples, generated_tokens)
     read = generated_tokens if verifier_tokens is None else verifier_tokens
     ver = s * inference_flops(verifier_params, read)
-    return like_input(np.asarray(gen + ver, dtype=float), n_params, samples, generated_tokens, verifier_params,
-                      read)
+    return like_input(
+        np.asarray(gen + ver, dtype=float), n_params, samples, generated_tokens, verifier_params, read
+    )
 
 
 def success_probability_from_loss(loss, irreducible, critical_tokens):
@@ -365,9 +352,9 @@ class ToyGenerator:
 
     def __post_init__(self):
         in_range("p", self.p, "probability", 0.0, 1.0)
-        _counts("n_wrong", self.n_wrong, minimum=1)
+        whole_numbers("n_wrong", self.n_wrong, "wrong answers", minimum=1)
         positive("n_params", self.n_params, "parameters")
-        _counts("tokens_per_sample", self.tokens_per_sample, minimum=1)
+        whole_numbers("tokens_per_sample", self.tokens_per_sample, "tokens", minimum=1)
         in_range("latency_s", self.latency_s, "seconds", 0.0, 10.0)
 
     async def generate(self, problem_id: int, sample_index: int) -> tuple[str, int]:
@@ -408,7 +395,9 @@ class ToyVerifier:
         high = rng.random() < (self.accuracy if correct else 1.0 - self.accuracy)
         value = int(rng.integers(8, 11)) if high else int(rng.integers(0, 5))
         if rng.random() < self.garbled:
-            return str(rng.choice([f"Score: {value}/10", "N/A", "I think this is right.", f"{value} out of 10"]))
+            return str(
+                rng.choice([f"Score: {value}/10", "N/A", "I think this is right.", f"{value} out of 10"])
+            )
         return f"{value}"
 
 
@@ -457,8 +446,10 @@ class TestTimeSolver:
     max_concurrency: int = 16
 
     async def solve(self, problem_id: int, n_samples: int) -> SolveResult:
-        n_int = int(_counts("n_samples", n_samples, minimum=1))
-        limit = asyncio.Semaphore(int(_counts("max_concurrency", self.max_concurrency, minimum=1)))
+        n_int = int(whole_numbers("n_samples", n_samples, "samples", minimum=1))
+        limit = asyncio.Semaphore(
+            int(whole_numbers("max_concurrency", self.max_concurrency, "concurrent requests", minimum=1))
+        )
 
         async def one(index: int) -> tuple[str, int, str]:
             async with limit:
@@ -473,7 +464,9 @@ class TestTimeSolver:
         )
         ranked = max(range(n_int), key=lambda i: (samples[i].score is not None, samples[i].score or 0.0, -i))
         votes = Counter(s.answer for s in samples)
-        majority = max(votes, key=lambda a: (votes[a], -next(i for i, s in enumerate(samples) if s.answer == a)))
+        majority = max(
+            votes, key=lambda a: (votes[a], -next(i for i, s in enumerate(samples) if s.answer == a))
+        )
         generated = sum(s.tokens for s in samples)
         return SolveResult(
             best_of_n_answer=samples[ranked].answer,

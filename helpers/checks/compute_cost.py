@@ -88,7 +88,9 @@ gpu_hours = Task(
             args=(1e21, _MI300X.peak_flops_dense, np.array([0.2, 0.4, 0.6])),
             judge=close_to(_hours(1e21, 1307.4e12, np.array([0.2, 0.4, 0.6]))),
         ),
-        Case(args=(1e21, 312e12, 40.0), judge=raises("ValueError"), describe="gpu_hours(1e21, 312e12, mfu=40)"),
+        Case(
+            args=(1e21, 312e12, 40.0), judge=raises("ValueError"), describe="gpu_hours(1e21, 312e12, mfu=40)"
+        ),
         Case(args=(1e21, 312e12, 0.0), judge=raises("ValueError"), describe="gpu_hours(1e21, 312e12, mfu=0)"),
     ),
     hint="Hours = FLOP / (peak FLOP/s x MFU) / 3600 s per hour. MFU is a fraction in (0, 1]: 40% is 0.4, and "
@@ -124,7 +126,11 @@ implied_mfu = Task(
         ),
         Case(args=(3.14e23, 1e6, 312e12), judge=close_to(_mfu(3.14e23, 1e6, 312e12))),
         Case(args=(3.8e25, 3e7, 989.4e12), judge=close_to(_mfu(3.8e25, 3e7, 989.4e12))),
-        Case(args=(1e21, 0.0, 312e12), judge=raises("ValueError"), describe="implied_mfu(1e21, gpu_hours=0, 312e12)"),
+        Case(
+            args=(1e21, 0.0, 312e12),
+            judge=raises("ValueError"),
+            describe="implied_mfu(1e21, gpu_hours=0, 312e12)",
+        ),
     ),
     hint="MFU = FLOP / (GPU-hours x 3600 s per hour x peak FLOP/s): the FLOP the model needed divided by the "
     "FLOP the chips could have done in that time. Zero hours should raise ValueError.",
