@@ -49,6 +49,7 @@ __all__ = [
     "model_parameters",
     "read_results",
     "run_sweep",
+    "single_threaded_blas",
     "train_model",
     "true_entropy",
     "write_results",
@@ -137,7 +138,7 @@ class Language:
 
 
 @contextlib.contextmanager
-def _single_threaded_blas():
+def single_threaded_blas():
     """Run numpy's bundled OpenBLAS on one thread inside the block (best effort; no-op if not found).
 
     The tiny products here gain nothing from threads, and on a shared CPU the threads wait for each other
@@ -240,7 +241,7 @@ def train_model(
     down to 10% of its peak at the last step. The run's randomness (initial weights and data) comes from
     ``seed``, ``width`` and ``tokens``, so a run can be repeated exactly on the same machine.
     """
-    with _single_threaded_blas():
+    with single_threaded_blas():
         return _train(width, tokens, language, embed_dim, batch_size, learning_rate, seed)
 
 
@@ -336,8 +337,8 @@ class Sweep:
 #: Full mode: 7 widths (1,224 to 42,048 parameters, 1.5 decades) x 4 data sizes (15,000 to 500,000 tokens,
 #: 1.5 decades). About 35 s on one core of a shared 2-core machine (load average 5) when it was measured.
 FULL_SWEEP = Sweep(widths=(8, 16, 32, 64, 128, 256, 512), tokens=(15_000, 50_000, 160_000, 500_000))
-#: Quick mode: the 5 smallest widths x 4 data sizes on half as much data (about 10 s).
-QUICK_SWEEP = Sweep(widths=(8, 16, 32, 64, 128), tokens=(8_000, 25_000, 80_000, 250_000))
+#: Quick mode: the 5 smallest widths x 4 data sizes of 5,000 to 100,000 tokens (a few seconds).
+QUICK_SWEEP = Sweep(widths=(8, 16, 32, 64, 128), tokens=(5_000, 15_000, 40_000, 100_000))
 
 CSV_COLUMNS = tuple(RunResult.__dataclass_fields__)
 
