@@ -214,7 +214,7 @@ class RunResult:
     flops_per_second: float  # flops_counted / seconds, FLOP/s
 
 
-def _expected_loss(params, language: Language, inputs, true_dist, probs) -> float:
+def _expected_loss(params, inputs, true_dist, probs) -> float:
     """Exact expected cross-entropy in nats/token: sum over contexts of p_k x CE(true_k, model_k)."""
     emb, w1, b1, w2, b2 = params
     x = emb[inputs].reshape(len(inputs), -1)
@@ -307,7 +307,7 @@ def _train(width, tokens, language, embed_dim, batch_size, learning_rate, seed) 
     seconds = time.perf_counter() - start
     probs, _ = language.tables()
     all_contexts = np.stack(np.divmod(np.arange(language.n_contexts), v), axis=1)
-    loss = _expected_loss(params, language, all_contexts, language.next_token_distribution(), probs)
+    loss = _expected_loss(params, all_contexts, language.next_token_distribution(), probs)
     n_params = model_parameters(w, v, e)
     return RunResult(
         width=w,
