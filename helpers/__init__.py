@@ -2,7 +2,7 @@
 
 One module per concept; chapters and exercises import from here instead of copying code between cells:
 
-- ``helpers.scaling``: Kaplan et al. 2020 laws and power-law fitting (chapter 1); Chinchilla fits (chapter 2)
+- ``helpers.scaling``: Kaplan et al. 2020 laws and power-law fitting (chapter 1)
 - ``helpers.data``: published tables typed as data, each row with its source (chapter 2: Chinchilla Tables 1, 3)
 - ``helpers.units``: FLOP, FLOP/s and PF-days
 - ``helpers.compute``: FLOP counts of training (6ND) and inference (2N per token)

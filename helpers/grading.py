@@ -237,6 +237,7 @@ def satisfies(predicate: Callable[[Any], bool], expectation: str) -> Judge:
 #: Exercise set name -> module in helpers.checks that defines ``EXERCISE_SET``.
 SETS = {
     "01_power_laws": "helpers.checks.power_laws",
+    "02_chinchilla": "helpers.checks.chinchilla",
 }
 
 

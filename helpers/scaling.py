@@ -26,6 +26,7 @@ __all__ = [
     "FloorPowerLawFit",
     "KaplanConstants",
     "PowerLawFit",
+    "allocation_at_ratio",
     "bootstrap_chinchilla",
     "bootstrap_power_law",
     "chinchilla_objective",
@@ -580,3 +581,15 @@ def lifetime_optimal(fit: ChinchillaFit, loss_target: float, inference_tokens: f
     n_best = float(np.exp(result.x))
     reducible = target - fit.E - fit.A * n_best**-fit.alpha
     return n_best, float((fit.B / reducible) ** (1.0 / fit.beta))
+
+
+def allocation_at_ratio(c, tokens_per_param):
+    """(N, D) that spend ``c`` FLOP with C = 6 N D at a fixed ratio D / N = ``tokens_per_param``.
+
+    N = sqrt(C / (6 r)), D = r N. With r = 20 (Hoffmann et al. 2022, Table 3) this is the usual rule of
+    thumb for a compute-optimal model; ``fit.compute_optimal`` gives the allocation a fitted law implies.
+    """
+    ca = positive("c", c, "FLOP")
+    ra = positive("tokens_per_param", tokens_per_param, "tokens per parameter")
+    n = np.sqrt(ca / (6.0 * ra))
+    return like_input(n, c, tokens_per_param), like_input(ra * n, c, tokens_per_param)

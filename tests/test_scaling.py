@@ -357,3 +357,15 @@ def test_more_inference_moves_the_optimum_to_smaller_models_trained_longer():
             assert scaling.lifetime_flops(other_n, other_d, tokens) > scaling.lifetime_flops(n, d, tokens)
     with pytest.raises(ValueError, match="irreducible"):
         scaling.lifetime_optimal(fit, 1.7, 0.0)
+
+
+def test_allocation_at_twenty_tokens_per_parameter():
+    # Chinchilla: 70B parameters and 1.4T tokens spend 6 x 70e9 x 1.4e12 = 5.88e23 FLOP at 20 tokens/param.
+    n, d = scaling.allocation_at_ratio(5.88e23, 20.0)
+    assert n == pytest.approx(70e9) and d == pytest.approx(1.4e12)
+    # facts.md errata 6 and 9: 1e18 FLOP -> 91M parameters; GPT-3's 3.14e23 FLOP -> about 51B and 1.0T.
+    assert scaling.allocation_at_ratio(1e18, 20.0)[0] == pytest.approx(9.1e7, rel=0.01)
+    n_gpt3, d_gpt3 = scaling.allocation_at_ratio(3.14e23, 20.0)
+    assert n_gpt3 == pytest.approx(51e9, rel=0.01) and d_gpt3 == pytest.approx(1.02e12, rel=0.01)
+    with pytest.raises(ValueError, match="tokens per parameter"):
+        scaling.allocation_at_ratio(1e20, 0.0)
