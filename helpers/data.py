@@ -9,9 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 __all__ = [
+    "ALLOCATION_EXPONENTS",
     "CHINCHILLA_TABLE1",
     "CHINCHILLA_TABLE3",
     "OVERTRAINED_MODELS",
+    "AllocationExponents",
     "ComputeOptimalAllocation",
     "TrainedModel",
 ]
@@ -82,4 +84,24 @@ OVERTRAINED_MODELS = (
     TrainedModel("Llama 2 70B", 70e9, 2e12, _LLAMA2),
     TrainedModel("Llama 3 8B", 8e9, 15e12, _LLAMA3),
     TrainedModel("Llama 3 70B", 70e9, 15e12, _LLAMA3),
+)
+
+
+@dataclass(frozen=True)
+class AllocationExponents:
+    """How a method splits extra compute: N_opt ~ C^a and D_opt ~ C^b (a + b = 1 when C = 6 N D)."""
+
+    method: str
+    a: float  # exponent of the compute-optimal parameter count
+    b: float  # exponent of the compute-optimal token count
+    source: str
+
+
+_T2 = f"{_HOFFMANN}, Table 2"
+#: Hoffmann et al. 2022, Table 2: the allocation exponents of their three approaches and of Kaplan et al.
+ALLOCATION_EXPONENTS = (
+    AllocationExponents("Approach 1 (training curves)", 0.50, 0.50, _T2),
+    AllocationExponents("Approach 2 (IsoFLOP profiles)", 0.49, 0.51, _T2),
+    AllocationExponents("Approach 3 (parametric fit)", 0.46, 0.54, _T2),
+    AllocationExponents("Kaplan et al. 2020", 0.73, 0.27, _T2),
 )

@@ -400,43 +400,40 @@ def _checked_runs(n, d, loss):
     return np.log(na), np.log(da), np.log(la)
 
 
-def _objective_and_gradient(theta: np.ndarray, log_n, log_d, log_loss, delta: float):
+def _objective_and_gradient(theta: np.ndarray, log_n, log_d, log_loss, delta: float, *, gradient: bool = True):
     """Sum of Huber losses of LSE(a - alpha log N, b - beta log D, e) - log L, and its gradient.
 
     ``theta`` has shape (..., 5) with columns (a, b, e, alpha, beta): every leading index is a separate
     parameter vector, so the whole 4,500-point grid is evaluated in one call. Returns arrays of shape
-    (...) and (..., 5).
+    (...) and (..., 5); the gradient is None when ``gradient`` is False.
     """
     a, b, e, alpha, beta = (theta[..., i, None] for i in range(5))
-    terms = np.stack(
-        np.broadcast_arrays(a - alpha * log_n, b - beta * log_d, e + 0.0 * log_n), axis=-1
-    )  # (..., points, 3)
-    top = terms.max(axis=-1, keepdims=True)
-    weights = np.exp(terms - top)
-    total = weights.sum(axis=-1, keepdims=True)
-    lse = (top + np.log(total))[..., 0]
-    weights = weights / total  # softmax: d LSE / d term
-    r = lse - log_loss
-    small = np.abs(r) <= delta
-    objective = np.where(small, 0.5 * r**2, delta * (np.abs(r) - 0.5 * delta)).sum(axis=-1)
-    psi = np.where(small, r, delta * np.sign(r))  # dHuber/dr
-    w_n, w_d, w_e = weights[..., 0], weights[..., 1], weights[..., 2]
-    gradient = np.stack(
-        [
-            (psi * w_n).sum(axis=-1),
-            (psi * w_d).sum(axis=-1),
-            (psi * w_e).sum(axis=-1),
-            -(psi * w_n * log_n).sum(axis=-1),
-            -(psi * w_d * log_d).sum(axis=-1),
-        ],
+    t_n = a - alpha * log_n  # (..., points)
+    t_d = b - beta * log_d
+    top = np.maximum(np.maximum(t_n, t_d), e)
+    w_n, w_d, w_e = np.exp(t_n - top), np.exp(t_d - top), np.exp(e - top)
+    total = w_n + w_d + w_e
+    r = top + np.log(total) - log_loss
+    abs_r = np.abs(r)
+    small = abs_r <= delta
+    objective = np.where(small, 0.5 * r * r, delta * (abs_r - 0.5 * delta)).sum(axis=-1)
+    if not gradient:
+        return objective, None
+    psi = np.where(small, r, delta * np.sign(r)) / total  # dHuber/dr times the softmax normaliser
+    pn, pd = psi * w_n, psi * w_d
+    grad = np.stack(
+        [pn.sum(axis=-1), pd.sum(axis=-1), (psi * w_e).sum(axis=-1), -(pn * log_n).sum(axis=-1),
+         -(pd * log_d).sum(axis=-1)],
         axis=-1,
     )
-    return objective, gradient
+    return objective, grad
 
 
 def _to_fit(theta, source: str) -> ChinchillaFit:
     a, b, e, alpha, beta = (float(v) for v in theta)
-    return ChinchillaFit(E=np.exp(e), A=np.exp(a), B=np.exp(b), alpha=alpha, beta=beta, source=source)
+    return ChinchillaFit(
+        E=float(np.exp(e)), A=float(np.exp(a)), B=float(np.exp(b)), alpha=alpha, beta=beta, source=source
+    )
 
 
 def chinchilla_objective(fit: ChinchillaFit, n, d, loss, delta: float = 1e-3) -> float:
@@ -452,7 +449,7 @@ def chinchilla_objective(fit: ChinchillaFit, n, d, loss, delta: float = 1e-3) ->
 
 
 def fit_chinchilla(
-    n, d, loss, delta: float = 1e-3, *, refine: int = 10, grid: np.ndarray | None = None
+    n, d, loss, delta: float = 1e-3, *, refine: int = 5, grid: np.ndarray | None = None
 ) -> ChinchillaFitResult:
     """Fit L(N, D) = E + A/N^alpha + B/D^beta by Hoffmann et al. 2022's Approach 3 (eq. 3, App. D.2).
 
@@ -471,7 +468,7 @@ def fit_chinchilla(
     starts = APPROACH3_GRID if grid is None else np.atleast_2d(np.asarray(grid, dtype=float))
     if starts.ndim != 2 or starts.shape[1] != 5:
         raise ValueError(f"grid must have shape (starts, 5) with columns (a, b, e, alpha, beta); got {starts.shape}")
-    grid_objective, _ = _objective_and_gradient(starts, log_n, log_d, log_loss, delta)
+    grid_objective, _ = _objective_and_gradient(starts, log_n, log_d, log_loss, delta, gradient=False)
     best_starts = starts[np.argsort(grid_objective, kind="stable")[: int(refine)]]
 
     def fun(theta):

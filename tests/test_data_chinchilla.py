@@ -61,3 +61,13 @@ def test_overtrained_ratios_from_the_model_cards():
     assert ratios["Llama 3 70B"] == pytest.approx(214, abs=0.5)
     assert ratios["Llama 2 7B"] == pytest.approx(286, abs=0.5)
     assert ratios["Llama 2 70B"] == pytest.approx(29, abs=0.5)
+
+
+def test_allocation_exponents_match_table2():
+    # Hoffmann et al. 2022, Table 2 (point estimates): a, b for each approach and for Kaplan et al.
+    published = {"Approach 1": (0.50, 0.50), "Approach 2": (0.49, 0.51), "Approach 3": (0.46, 0.54),
+                 "Kaplan": (0.73, 0.27)}
+    rows = data.ALLOCATION_EXPONENTS
+    assert len(rows) == 4
+    for row, (key, (a, b)) in zip(rows, published.items(), strict=True):
+        assert row.method.startswith(key) and (row.a, row.b) == (a, b) and row.a + row.b == pytest.approx(1.0)
