@@ -516,6 +516,7 @@ print(f"5-95% range of tokens/param at 5.88e23 FLOP: {r_low:.0f} to {r_high:.0f}
 # %% tags=["remove-cell"]
 assert n_boot == 12 and len(boot) == 12
 assert (round(a_low, 3), round(a_high, 3)) == (0.504, 0.515)
+assert 8 < (a_high - a_low) / (0.455 - 0.454) < 13  # 'about ten times wider' than Table 2's interval
 assert (round(r_low), round(r_high), round(r_high / r_low, 1)) == (17, 23, 1.3)
 
 # %% [markdown]
