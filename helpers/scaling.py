@@ -457,7 +457,11 @@ def fit_chinchilla(
     as log L = LSE(a - alpha log N, b - beta log D, e) and A, B, E = exp(a, b, e). The objective is
     evaluated on the paper's 4,500-point start grid (``APPROACH3_GRID``) in one vectorised call; the
     ``refine`` best starts are then refined by L-BFGS-B with the analytic gradient, and the best result is
-    kept. ``n`` in parameters, ``d`` in tokens, ``loss`` in nats/token.
+    kept. ``n`` in parameters, ``d`` in tokens, ``loss`` in nats/token. ``grid`` replaces the start grid
+    (shape (starts, 5), columns a, b, e, alpha, beta).
+
+    The L-BFGS-B tolerances are far tighter than scipy's defaults: the objective is of order 1e-3, and the
+    default relative tolerance (against max(|f|, 1)) stops some starts early, far from the optimum.
     """
     log_n, log_d, log_loss = _checked_runs(n, d, loss)
     if log_n.size < 5:
@@ -543,6 +547,7 @@ def lifetime_flops(n, d, inference_tokens):
     tokens = as_float_array("inference_tokens", inference_tokens, "tokens")
     if np.any(tokens < 0):
         raise ValueError(f"inference_tokens must be >= 0 (in tokens); got {float(np.min(tokens))!r}")
+    # inference_flops rejects 0 tokens; a model that serves nothing adds nothing.
     serving = np.where(tokens > 0, inference_flops(n, np.where(tokens > 0, tokens, 1.0)), 0.0)
     return like_input(np.asarray(training_flops(n, d)) + serving, n, d, inference_tokens)
 
