@@ -545,13 +545,19 @@ assert (round(r_low), round(r_high), round(r_high / r_low, 1)) == (17, 23, 1.3)
 from scipy import optimize
 
 log_runs = (np.log(n_runs), np.log(d_runs), np.log(loss_runs), 1e-3)
-grid_objective, _ = scaling._objective_and_gradient(scaling.APPROACH3_GRID, *log_runs, gradient=False)
+grid_objective, _ = scaling.lse_objective(scaling.APPROACH3_GRID, *log_runs, gradient=False)
 best_starts = scaling.APPROACH3_GRID[np.argsort(grid_objective)[:10]]
+
+
+def objective_and_gradient(theta):
+    """Summed Huber objective of the 81 runs and its gradient, at theta = (a, b, e, alpha, beta)."""
+    return scaling.lse_objective(theta, *log_runs)
+
+
 default_ends, tight_ends = [], []
 for s in best_starts:
     for options, ends in (({}, default_ends), ({"ftol": 1e-15, "gtol": 1e-12, "maxiter": 2000}, tight_ends)):
-        fun = lambda t: scaling._objective_and_gradient(t, *log_runs)  # noqa: E731
-        ends.append(optimize.minimize(fun, s, jac=True, method="L-BFGS-B", options=options).fun)
+        ends.append(optimize.minimize(objective_and_gradient, s, jac=True, method="L-BFGS-B", options=options).fun)
 stalled = sum(e > 1.01 * min(tight_ends) for e in default_ends)
 print(f"default tolerance: {stalled} of 10 starts stop at an objective >1% above the optimum "
       f"(worst {max(default_ends) / min(tight_ends):.1f}x)")
@@ -588,6 +594,7 @@ print(f"right: N = sqrt({c_example:.0e} / 120) = {n_right:.3g} parameters, D = {
 # %% tags=["remove-cell"]
 assert round(np.sqrt(1000 / 120), 1) == 2.9 and round(20 * np.sqrt(1000 / 120), 1) == 57.7
 assert round(n_right / 1e6) == 91 and round(d_right / 1e9, 1) == 1.8
+assert round(np.sqrt(1000 / 120) * 1e9 / n_right) == 32
 
 # %% [markdown]
 # The right answer is 91M parameters and 1.8B tokens, about 32 times fewer parameters than the 2.9

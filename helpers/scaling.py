@@ -43,6 +43,7 @@ __all__ = [
     "kaplan_n_for_loss",
     "lifetime_flops",
     "lifetime_optimal",
+    "lse_objective",
     "multiplier_for_loss",
     "simulate_measurements",
 ]
@@ -400,8 +401,10 @@ def _checked_runs(n, d, loss):
     return np.log(na), np.log(da), np.log(la)
 
 
-def _objective_and_gradient(theta: np.ndarray, log_n, log_d, log_loss, delta: float, *, gradient: bool = True):
-    """Sum of Huber losses of LSE(a - alpha log N, b - beta log D, e) - log L, and its gradient.
+def lse_objective(theta: np.ndarray, log_n, log_d, log_loss, delta: float, *, gradient: bool = True):
+    """Hoffmann et al. 2022 eq. 3 in log-sum-exp form: sum of Huber losses of LSE(a - alpha log N,
+    b - beta log D, e) - log L, and its gradient. Inputs are logs (of parameters, tokens and nats/token)
+    and are not validated: ``fit_chinchilla`` and ``chinchilla_objective`` check them first.
 
     ``theta`` has shape (..., 5) with columns (a, b, e, alpha, beta): every leading index is a separate
     parameter vector, so the whole 4,500-point grid is evaluated in one call. Returns arrays of shape
@@ -445,7 +448,7 @@ def chinchilla_objective(fit: ChinchillaFit, n, d, loss, delta: float = 1e-3) ->
     log_n, log_d, log_loss = _checked_runs(n, d, loss)
     positive("delta", delta, "residuals (log nats/token)")
     theta = np.array([np.log(fit.A), np.log(fit.B), np.log(fit.E), fit.alpha, fit.beta])
-    return float(_objective_and_gradient(theta, log_n, log_d, log_loss, float(delta))[0])
+    return float(lse_objective(theta, log_n, log_d, log_loss, float(delta))[0])
 
 
 def fit_chinchilla(
@@ -472,11 +475,11 @@ def fit_chinchilla(
     starts = APPROACH3_GRID if grid is None else np.atleast_2d(np.asarray(grid, dtype=float))
     if starts.ndim != 2 or starts.shape[1] != 5:
         raise ValueError(f"grid must have shape (starts, 5) with columns (a, b, e, alpha, beta); got {starts.shape}")
-    grid_objective, _ = _objective_and_gradient(starts, log_n, log_d, log_loss, delta, gradient=False)
+    grid_objective, _ = lse_objective(starts, log_n, log_d, log_loss, delta, gradient=False)
     best_starts = starts[np.argsort(grid_objective, kind="stable")[: int(refine)]]
 
     def fun(theta):
-        value, gradient = _objective_and_gradient(theta, log_n, log_d, log_loss, delta)
+        value, gradient = lse_objective(theta, log_n, log_d, log_loss, delta)
         return float(value), gradient
 
     best = None

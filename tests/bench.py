@@ -61,7 +61,7 @@ def approach3_rows(loop_every: int = 1) -> list[tuple[str, float]]:
     starts = scaling.APPROACH3_GRID[:: max(1, int(loop_every))]
     start = time.perf_counter()
     best = min(
-        optimize.minimize(lambda t: scaling._objective_and_gradient(t, *args), s, jac=True, method="L-BFGS-B").fun
+        optimize.minimize(lambda t: scaling.lse_objective(t, *args), s, jac=True, method="L-BFGS-B").fun
         for s in starts
     )
     loop_seconds = (time.perf_counter() - start) * len(scaling.APPROACH3_GRID) / len(starts)

@@ -255,14 +255,14 @@ def test_analytic_gradient_matches_finite_differences():
     n, d, loss = _synthetic_runs(TRUE_LAW, rel_noise=0.01, seed=4)
     args = (np.log(n), np.log(d), np.log(loss), 1e-3)
     theta = np.array([6.0, 7.5, 0.6, 0.33, 0.38])
-    _, grad = scaling._objective_and_gradient(theta, *args)
+    _, grad = scaling.lse_objective(theta, *args)
     step = 1e-6
     for i in range(5):
         up, down = theta.copy(), theta.copy()
         up[i] += step
         down[i] -= step
         numeric = (
-            scaling._objective_and_gradient(up, *args)[0] - scaling._objective_and_gradient(down, *args)[0]
+            scaling.lse_objective(up, *args)[0] - scaling.lse_objective(down, *args)[0]
         ) / (2 * step)
         assert grad[i] == pytest.approx(numeric, rel=1e-5, abs=1e-9)
 
