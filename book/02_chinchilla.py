@@ -299,7 +299,8 @@ assert round(BESIROGLU.compute_optimal(c_chinchilla)[0] / 1e9) == 73
 #   Figure 4 and refitted them. The published fit is far from the best fit of those points; they suggest the
 #   optimiser stopped early because the objective was very small (an average of tiny Huber losses).
 # - **Implausibly narrow intervals.** Table 2 reports $a \in (0.454, 0.455)$ for Approach 3. Besiroglu et
-#   al. estimate that an interval that narrow would need over 600,000 runs; Hoffmann et al. ran about 400.
+#   al. estimate that an interval that narrow would need over 600,000 runs; Hoffmann et al. trained over 400
+#   models.
 #
 # ```{exercise}
 # :label: ex-ratio-20
