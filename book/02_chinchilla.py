@@ -72,14 +72,14 @@ assert round(units.flop_to_pf_days(c_chinchilla), -1) == 6810
 
 # %% [markdown]
 # Chinchilla cost $5.88 \times 10^{23}$ FLOP by {eq}`eq-6nd`. Gopher's 6ND is $5.04 \times 10^{23}$, but
-# the paper reports $5.76 \times 10^{23}$: Hoffmann et al. count FLOP operation by operation (their
-# Appendix F), including the attention and the output layer, and for Gopher that count is 14% higher. For
+# the paper reports $5.76 \times 10^{23}$: Hoffmann et al. count the FLOP of each operation (their
+# Appendix F), attention included, and for Gopher that count is 14% higher. For
 # the models in their Table A4 the detailed count is 0.99 to 1.10 times 6ND. So 6ND is a good estimate,
 # not an exact one.
 #
 # The main term 6ND leaves out is attention. Per token, the forward pass also compares the query with
-# every earlier position: $2\, n_\text{layer}\, n_\text{ctx}\, d_\text{attn}$ FLOP (Kaplan et al., eq.
-# 2.2). This term grows with the context length $n_\text{ctx}$. The cell compares it with $2N$ for
+# every earlier position: $2\, n_\text{layer}\, n_\text{ctx}\, d_\text{attn}$ FLOP
+# ({cite:t}`kaplan2020scaling`, eq. 2.2). This term grows with the context length $n_\text{ctx}$. The cell compares it with $2N$ for
 # GPT-3's shape (96 layers, $d_\text{attn} = 12288$; {cite:t}`brown2020language`, Table 2.1) at several
 # context lengths.
 
