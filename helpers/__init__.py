@@ -6,6 +6,7 @@ One module per concept; chapters and exercises import from here instead of copyi
 - ``helpers.units``: FLOP, FLOP/s and PF-days
 - ``helpers.compute``: FLOP counts of training (6ND) and inference (2N per token)
 - ``helpers.testtime``: pass@k, coverage, majority voting, best-of-n and their FLOP (chapter 4)
+- ``helpers.forecast``: trend fits, crossing-time distributions, scenarios, Brier scores, a forecast log (chapter 7)
 - ``helpers.plotting``: the house style and ``show(fig, alt=...)``
 - ``helpers.widgets``: ``explorer``, sliders that work with or without a kernel
 - ``helpers.progress``: ``progress(iterable)``, a bar where it helps and silence while the site builds
