@@ -243,6 +243,7 @@ def satisfies(predicate: Callable[[Any], bool], expectation: str) -> Judge:
 SETS = {
     "01_power_laws": "helpers.checks.power_laws",
     "04_test_time_compute": "helpers.checks.test_time_compute",
+    "07_forecasting": "helpers.checks.forecasting",
 }
 
 
