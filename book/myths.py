@@ -13,7 +13,7 @@
 #
 # Popular texts about scaling laws repeat some numbers that are wrong, and some that are right but
 # stripped of the caveat that matters. This page lists the ones this book corrects. Each claim is
-# paraphrased, its right value is computed by the code on this page (open a cell to see how) or cited
+# paraphrased, its right value is computed by the code on this page (show a cell's source to see how) or cited
 # where it is a published fact, and the last column names the chapter that works it out:
 # 1 Power laws, 2 Chinchilla and compute-optimal training, 3 What training and serving cost,
 # 4 Test-time compute, 5 Emergence or mirage, 6 Limits: energy, carbon and the data wall, 7 Forecasting,
@@ -24,8 +24,10 @@
 # active) or arithmetic that nobody re-ran.
 
 # %%
+import html
+
 import numpy as np
-from IPython.display import Markdown
+from IPython.display import HTML
 
 from helpers import compute, scaling, testtime, units
 
@@ -39,10 +41,12 @@ def sci(x, digits=1):
 
 
 def table(rows):
-    """A Markdown table of (claim, right value, chapter) rows."""
-    lines = ["| the claim, paraphrased | the right value | worked out in |", "|---|---|---|"]
-    lines += [f"| {claim} | {value} | {chapter} |" for claim, value, chapter in rows]
-    return Markdown("\n".join(lines))
+    """An HTML table of (claim, right value, chapter) rows."""
+    head = "<tr><th>the claim, paraphrased</th><th>the right value</th><th>worked out in</th></tr>"
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row) + "</tr>" for row in rows
+    )
+    return HTML(f'<table class="table"><thead>{head}</thead><tbody>{body}</tbody></table>')
 
 
 # %% [markdown]
@@ -72,7 +76,7 @@ GPT4_TOTAL, GPT4_ACTIVE, GPT4_TOKENS = 1.8e12, 280e9, 13e12  # unconfirmed leak
 # %% [markdown]
 # ## Power laws and compute-optimal training
 
-# %%
+# %% tags=["hide-input"]
 gpt3_flop = compute.training_flops(175e9, 300e9)
 losses = [scaling.kaplan_loss_n(n) for n in (1e9, 1e11, 1e12)]
 span_n = np.log10(1.5e9 / 768)
@@ -120,7 +124,7 @@ assert round(gpt3_flop / flop_10b_200b) == 26
 # %% [markdown]
 # ## What training and serving cost
 
-# %%
+# %% tags=["hide-input"]
 gpt3_pf_days = units.flop_to_pf_days(gpt3_flop)
 palm_flop = compute.training_flops(540e9, 780e9)
 
@@ -174,7 +178,7 @@ assert gpt4_weights_tb == 3.6
 # %% [markdown]
 # ## Test-time compute and emergence
 
-# %%
+# %% tags=["hide-input"]
 coverage_10k = testtime.coverage_beta(0.5, 2.0, 1e4, solvable=0.8)
 vote_like_ceiling = testtime.best_of_n_ceiling(0.3, 0.9)
 flops_small = testtime.sampling_flops(1e9, 64, 500)
@@ -203,7 +207,7 @@ assert round(100 * exact_match_5, 1) == 1.8 and (H.alpha, H.beta) == (0.34, 0.28
 # %% [markdown]
 # ## Limits and forecasts
 
-# %%
+# %% tags=["hide-input"]
 homes = GPT3_ENERGY_MWH / HOUSEHOLD_MWH_PER_YEAR
 gpt4_epoch_flop = 2.1e25  # Epoch AI's estimate, itself uncertain
 gpt4_gpu_gwh = a100_hours(gpt4_epoch_flop) * A100_POWER_KW / 1e6  # kWh to GWh
