@@ -48,8 +48,8 @@ from helpers import forecast, plotting, scaling, widgets
 # What *is* well measured is how fast the inputs have grown. {cite:t}`sevilla2022compute` found that the
 # training compute of notable models doubled about every 20 months before 2010, about every 6 months in
 # the deep-learning era, and about every 10 months for the large-scale models since late 2015.
-# {cite:t}`sevilla2024frontier` put the growth from 2010 to May 2024 at 4.7 times per year. A quantity
-# that doubles every $m$ months grows by a factor of
+# {cite:t}`sevilla2024frontier` put the growth of the training compute of notable models from 2010 to
+# May 2024 at 4.7 times per year. A quantity that doubles every $m$ months grows by a factor of
 #
 # $$
 # f = 2^{12/m} \quad \text{per year.}
@@ -60,7 +60,7 @@ from helpers import forecast, plotting, scaling, widgets
 # %%
 for era, months in forecast.SEVILLA_2022_DOUBLING_MONTHS.items():
     print(f"{era:<18} doubling every {months:>4.0f} months = x{forecast.annual_factor_from_doubling(months):.2f} per year")
-epoch = forecast.EPOCH_2024_FRONTIER_GROWTH
+epoch = forecast.EPOCH_2024_COMPUTE_GROWTH
 epoch_factor = epoch["factor_per_year"]
 epoch_months = forecast.doubling_months_from_annual_factor(epoch_factor)
 low_ci, high_ci = epoch["ci90"]
@@ -621,5 +621,5 @@ assert np.isclose(log_score["brier"], (_p1**2 + (1 - _p2) ** 2) / 2)
 
 # %% tags=["remove-cell"]
 # Summary numbers, pinned once more against the helpers.
-assert forecast.EPOCH_2024_FRONTIER_GROWTH["factor_per_year"] == 4.7
+assert forecast.EPOCH_2024_COMPUTE_GROWTH["factor_per_year"] == 4.7
 assert np.all(np.isinf(scenario_results["stall"]))

@@ -31,7 +31,7 @@ from scipy import optimize
 from helpers._validate import as_float_array, in_range, like_input, positive, same_length
 
 __all__ = [
-    "EPOCH_2024_FRONTIER_GROWTH",
+    "EPOCH_2024_COMPUTE_GROWTH",
     "SEVILLA_2022_DOUBLING_MONTHS",
     "Scenario",
     "annual_factor_from_doubling",
@@ -63,7 +63,7 @@ SEVILLA_2022_DOUBLING_MONTHS = {"pre-deep-learning": 20.0, "deep-learning": 6.0,
 #: Growth of the training compute of notable models, as a factor per year (2010 to May 2024), with its 90%
 #: interval: Sevilla and Roldán, Epoch AI 2024, "Training compute of frontier AI models grows by 4-5x per
 #: year" (4.7x per year, 90% CI 4.3-5.2).
-EPOCH_2024_FRONTIER_GROWTH = {"factor_per_year": 4.7, "ci90": (4.3, 5.2)}
+EPOCH_2024_COMPUTE_GROWTH = {"factor_per_year": 4.7, "ci90": (4.3, 5.2)}
 
 
 # ---------------------------------------------------------------------------------------------- compute trends

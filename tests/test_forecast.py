@@ -24,7 +24,7 @@ def test_sevilla_doubling_times_match_the_abstract():
 
 def test_epoch_growth_matches_the_post():
     # Epoch AI 2024: 4.7x per year for notable models, 90% CI 4.3-5.2 ("4-5x per year").
-    assert forecast.EPOCH_2024_FRONTIER_GROWTH == {"factor_per_year": 4.7, "ci90": (4.3, 5.2)}
+    assert forecast.EPOCH_2024_COMPUTE_GROWTH == {"factor_per_year": 4.7, "ci90": (4.3, 5.2)}
 
 
 def test_doubling_and_annual_factor():
@@ -174,3 +174,20 @@ def test_forecast_log_bad_input(tmp_path):
         forecast.resolve_forecast(path, "A", 2)
     with pytest.raises(ValueError, match="not in the log"):
         forecast.resolve_forecast(path, "Z", 1)
+
+
+def test_scenario_uses_the_seeded_draws():
+    s = forecast.Scenario("slow", rate_median=0.2, rate_spread=0.4, delay=1.5, ceiling=9.5)
+    expected = forecast.crossing_time(
+        RATINGS, forecast.sample_rates(0.2, 0.4, 300, seed=4), 9.0, delay=1.5, ceiling=9.5
+    )
+    assert np.array_equal(s.crossing_times(RATINGS, 9.0, n=300, seed=4), expected)
+
+
+def test_projection_respects_delay_and_ceiling():
+    out = forecast.project_ratings(RATINGS, 0.5, np.array([0.0, 1.0, 50.0]), delay=1.0, ceiling=8.5)
+    assert out.shape == (3, RATINGS.size)
+    assert np.allclose(out[0], RATINGS) and np.allclose(out[1], RATINGS)  # still in the delay
+    assert np.allclose(out[2], np.maximum(RATINGS, 8.5))  # everything has climbed to the ceiling
+    linear = forecast.project_ratings([2.0, 9.0], 1.0, 3.0, model="linear")
+    assert np.array_equal(linear, [5.0, 10.0])  # capped at the top of the scale
