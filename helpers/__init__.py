@@ -8,6 +8,7 @@ One module per concept; chapters and exercises import from here instead of copyi
 - ``helpers.testtime``: pass@k, coverage, majority voting, best-of-n and their FLOP (chapter 4)
 - ``helpers.emergence``: exact match vs edit distance, binomial intervals, threshold scales (chapter 5)
 - ``helpers.data``: published tables, each row with its source (Chinchilla Tables 1 and 3; Wei et al. 2022 Table 1)
+- ``helpers.forecast``: trend fits, crossing-time distributions, scenarios, Brier scores, a forecast log (chapter 7)
 - ``helpers.plotting``: the house style and ``show(fig, alt=...)``
 - ``helpers.widgets``: ``explorer``, sliders that work with or without a kernel
 - ``helpers.progress``: ``progress(iterable)``, a bar where it helps and silence while the site builds
