@@ -6,6 +6,8 @@ One module per concept; chapters and exercises import from here instead of copyi
 - ``helpers.units``: FLOP, FLOP/s and PF-days
 - ``helpers.compute``: FLOP counts (6ND, 2N per token); accelerators, MFU, hours, dollars, energy, serving (chapter 3)
 - ``helpers.testtime``: pass@k, coverage, majority voting, best-of-n and their FLOP (chapter 4)
+- ``helpers.energy``: energy (MWh) and carbon (tCO2e) of training runs, published footprints (chapter 6)
+- ``helpers.data_wall``: tokens needed as compute grows, the year the text stock runs out, Monte Carlo (chapter 6)
 - ``helpers.plotting``: the house style and ``show(fig, alt=...)``
 - ``helpers.widgets``: ``explorer``, sliders that work with or without a kernel
 - ``helpers.progress``: ``progress(iterable)``, a bar where it helps and silence while the site builds
