@@ -244,6 +244,7 @@ SETS = {
     "01_power_laws": "helpers.checks.power_laws",
     "03_compute_cost": "helpers.checks.compute_cost",
     "04_test_time_compute": "helpers.checks.test_time_compute",
+    "06_energy_data": "helpers.checks.energy_data",
 }
 
 
