@@ -140,9 +140,9 @@ assert round(bloom_mwh) == 433
 # %% [markdown]
 # The estimates and the published figures differ, in both directions, for reasons worth naming:
 #
-# - **GPT-3: published 2.5 times higher.** The estimate counts A100s at full power, a chip two
-#   generations newer and more efficient than the V100s GPT-3 actually used. It also leaves out the host
-#   servers, the network and the data centre's overhead, which Patterson et al. include.
+# - **GPT-3: published 2.5 times higher.** The estimate counts A100s at full power, a newer and more
+#   efficient chip than the V100s GPT-3 actually used. It also leaves out the host servers, the network and
+#   the data centre's overhead, which Patterson et al. include.
 # - **Llama 3: card 1.6 times higher.** The card's 7.7 million hours imply an MFU of only about 26% if
 #   the models saw 15 trillion tokens, against the 40% assumed. So the hours are the larger factor. The
 #   card then counts every hour at the full 700 W TDP, an upper bound for the chips' average draw, and
@@ -180,7 +180,9 @@ ax.bar([0.2, 1.2, 2.0], [gpt3.energy_mwh, card_llama3, bloom_mwh], width=0.4,
        color=plotting.PALETTE["vermillion"], label="published")
 ax.set_xticks(x, names)
 plotting.label_axes(ax, "Training run [model]", "Energy [MWh]", log="y",
-                    title="Estimates and published figures differ by up to 2.5x")
+                    title=f"Published figures are {card_llama3 / first_llama3:.1f}x and "
+                    f"{gpt3.energy_mwh / first_gpt3:.1f}x the first-principles estimates")
+plotting.tidy_log_ticks(ax, x=False)
 ax.grid(axis="x", visible=False)
 ax.legend(loc="upper left")
 plotting.show(
@@ -233,8 +235,8 @@ assert round(gpt3.energy_mwh / bloom_mwh, 1) == 3.0 and round(gpt3.tco2e / bloom
 # The same 20,500 MWh emit about 1,170 tCO2e on the French grid and about 8,800 on a grid like the one
 # implied for GPT-3: a factor of 7.5 from location alone. GPT-3 used 3.0 times BLOOM's energy but emitted
 # 22 times its carbon. Both GPT-3 and the Llama 3 card imply about 0.43 kg/kWh, a little above the 2023
-# US average of 0.367. (Meta's card also says these emissions were offset; location-based figures like
-# these count the grid, not the offsets.)
+# US average of 0.367. (Figures like these count the grid that supplied the power; a company's own totals
+# may subtract renewable purchases or offsets.)
 #
 # ```{warning} Common mistake: "homes" comparisons and numbers without a source.
 # A popular text puts GPT-3 at about 1,300 MWh, "100 US homes for a year", and GPT-4 at "about
@@ -278,7 +280,8 @@ for chip in ("A100", "H100", "B200"):
 efficiency_gain = (energy.peak_flop_per_joule("B200") / energy.peak_flop_per_joule("A100")) ** (1 / (2024 - 2020))
 growth = data_wall.EPOCH_2024_GROWTH_PER_YEAR
 print(f"\nefficiency gain h = (2.25 / 0.78)^(1/4) = {efficiency_gain:.2f}x per year")
-print(f"energy per frontier run grows by g / h = {growth} / {efficiency_gain:.2f} = {growth / efficiency_gain:.2f}x per year")
+print(f"energy per frontier run grows by g / h = {growth} / {efficiency_gain:.2f} "
+      f"= {growth / efficiency_gain:.2f}x per year")
 
 # %% tags=["remove-cell"]
 assert round(energy.peak_flop_per_joule("A100") / 1e12, 2) == 0.78
@@ -304,7 +307,8 @@ print(f"US data centres 2023: {energy.US_DATA_CENTRE_TWH_2023:.0f} TWh of energy
 crossings = {}
 for share in (0.01, 1.0):
     crossings[share] = data_wall.crossing_year(facility_mwh, year_now, growth / efficiency_gain, share * us_dc_mwh)
-    print(f"one run uses {share:.0%} of that ({share * energy.US_DATA_CENTRE_TWH_2023:g} TWh) in {crossings[share]:.1f}")
+    print(f"one run uses {share:.0%} of that ({share * energy.US_DATA_CENTRE_TWH_2023:g} TWh) "
+          f"in {crossings[share]:.1f}")
 
 # %% tags=["remove-cell"]
 assert energy.US_DATA_CENTRE_TWH_2023 == 176 and round(energy.average_power_gw(176)) == 20
@@ -390,7 +394,8 @@ assert round(gpt3.energy_mwh / units.flop_to_pf_days(flops_gpt3), 2) == 0.35
 # %%
 tokens_rule = data_wall.tokens_for_compute(flops_405b)
 print(f"20 tokens per parameter:           D = {tokens_rule:.3g} tokens")
-for fit_name, fit in (("Besiroglu et al. 2024", scaling.BESIROGLU_2024), ("Hoffmann et al. 2022 (rounded)", scaling.HOFFMANN_2022)):
+fits = {"Besiroglu et al. 2024": scaling.BESIROGLU_2024, "Hoffmann et al. 2022 (rounded)": scaling.HOFFMANN_2022}
+for fit_name, fit in fits.items():
     n_opt, d_opt = fit.compute_optimal(flops_405b)
     print(f"{fit_name + ' fit:':<34} D = {d_opt:.3g} tokens ({d_opt / n_opt:.0f} tokens per parameter)")
 llama31_ratio = 15.6e12 / 405e9
@@ -401,11 +406,13 @@ print(f"Llama 3.1 405B actually used 15.6e12 tokens: {llama31_ratio:.1f} tokens 
 assert round(tokens_rule / 1e12, 1) == 11.2
 assert round(scaling.BESIROGLU_2024.compute_optimal(flops_405b)[1] / 1e12, 1) == 10.2
 assert round(scaling.HOFFMANN_2022.compute_optimal(flops_405b)[1] / 1e12, 1) == 29.6
+assert round(scaling.HOFFMANN_2022.tokens_per_param(flops_405b)) == 139
 assert round(llama31_ratio / 20, 1) == 1.9
 
 # %% [markdown]
 # The rule of 20 and Besiroglu et al.'s refit agree, about 11.2 and 10.2 trillion tokens. Hoffmann et
-# al.'s rounded parametric fit asks for 29.6 trillion; Chapter 2 explains why that fit is not trusted. Llama
+# al.'s rounded parametric fit asks for 29.6 trillion (139 tokens per parameter), out of line with their
+# own Table 3 and with the refit; Chapter 2 explains the disagreement. Llama
 # 3.1 405B trained on 15.6 trillion, about 1.9 times the compute-optimal ratio. This chapter uses the rule
 # of 20 and lets $r$ range from 16 to 22.4 in the Monte Carlo below.
 #
@@ -428,7 +435,8 @@ print(f"stock S = {stock:.0e} tokens; compute needed to use it at k = 1: "
 point_years = {}
 for k in (1, 5, 10, 100):
     point_years[k] = data_wall.exhaustion_year(stock, growth_per_year=growth, overtraining=k)
-    print(f"k = {k:>3}: year {point_years[k]:.1f}  (earlier by ln {k} / ln {growth} = {np.log(k) / np.log(growth):.2f} years)")
+    shift = np.log(k) / np.log(growth)
+    print(f"k = {k:>3}: year {point_years[k]:.1f}  (earlier by ln {k} / ln {growth} = {shift:.2f} years)")
 print(f"Llama 3 70B: 15e12 / 70e9 = {15e12 / 70e9:.0f} tokens/param (k = {15e12 / 70e9 / 20:.1f}); "
       f"Llama 3 8B: {15e12 / 8e9:,.0f} (k = {15e12 / 8e9 / 20:.0f})")
 
@@ -498,6 +506,8 @@ assert _q[1] == [2027.3, 2028.8, 2030.3]
 assert _q[10] == [2025.8, 2027.3, 2028.8]
 assert _q[100] == [2024.3, 2025.8, 2027.3]
 assert 0.05 < np.mean(year_samples[100] < year_now) < 0.1
+_stock_p05, _stock_p95 = np.percentile(draws["stock_tokens"], [5, 95])
+assert round(_stock_p95 / _stock_p05) == 10
 
 # %% [markdown]
 # At the compute-optimal ratio, 90% of the draws fall between about 2027.3 and 2030.3, with a median of
@@ -611,9 +621,10 @@ print(f"stock: {data_wall.VILLALOBOS_2024_STOCK_TOKENS:.0e} tokens, 90% interval
 # %%
 explore_growths = np.round(np.arange(3.0, 6.01, 0.25), 2)  # x per year, 13 frames
 explore_draws = data_wall.sample_inputs(20_000, seed=1)
-print(f"fixed: start {flops_405b:.2e} FLOP in {year_now}; energy {facility_mwh:,.0f} MWh then "
-      f"(H100, {MFU_ASSUMED:.0%} MFU, PUE {PUE_ASSUMED}); FLOP/J x{efficiency_gain:.2f} per year; k = 1; "
-      f"stock and r drawn as above (20,000 draws, seed 1)")
+print(f"fixed: frontier run of {flops_405b:.2e} FLOP in {year_now}")
+print(f"       its energy then: {facility_mwh:,.0f} MWh (H100, {MFU_ASSUMED:.0%} MFU, PUE {PUE_ASSUMED})")
+print(f"       FLOP per joule x{efficiency_gain:.2f} per year; over-training k = 1")
+print("       stock and r drawn as in the Monte Carlo above (20,000 draws, seed 1)")
 
 # %% tags=["remove-cell"]
 assert len(explore_growths) == 13 and explore_growths[0] == 3.0 and explore_growths[-1] == 6.0
@@ -666,6 +677,9 @@ _med = {g: float(np.median(data_wall.exhaustion_year_samples(explore_draws, grow
 _cross = {g: data_wall.crossing_year(facility_mwh, year_now, g / efficiency_gain, us_dc_mwh) for g in (3.0, 6.0)}
 assert (round(_med[3.0], 1), round(_cross[3.0], 1)) == (2030.5, 2035.4)
 assert (round(_med[6.0], 1), round(_cross[6.0], 1)) == (2028.2, 2030.4)
+_width = {g: np.ptp(np.percentile(data_wall.exhaustion_year_samples(explore_draws, growth_per_year=g), [5, 95]))
+          for g in (3.0, 6.0)}
+assert _width[6.0] < _width[3.0]
 
 # %% [markdown]
 # ## Summary

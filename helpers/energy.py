@@ -88,7 +88,7 @@ GPT3_PATTERSON_2021 = PublishedFootprint(
     status="secondary",
 )
 
-#: Llama 3 8B + 70B (April 2024): 7.7M H100-80GB hours at a TDP of 700 W, 2,290 tCO2eq (location-based),
+#: Llama 3 8B + 70B (April 2024): 7.7M H100-80GB hours at a TDP of 700 W, 2,290 tCO2eq,
 #: from Meta's model card (meta-llama/llama3, MODEL_CARD.md). The card computes emissions from TDP x hours.
 LLAMA3_MODEL_CARD = PublishedFootprint(
     name="Llama 3 8B + 70B",
