@@ -18,7 +18,7 @@
 # - the energy of a training run from first principles, checked against the figures published for GPT-3,
 #   Llama 3 and BLOOM, with the gap between them explained;
 # - carbon as energy times grid intensity, and how much the grid matters;
-# - what 4-5x more frontier compute per year implies for the energy of one run, set against all US data
+# - what the fast growth of frontier compute implies for the energy of one run, set against all US data
 #   centres;
 # - the data wall: the year a compute-optimal run would need more tokens than the stock of public human
 #   text, as a distribution from a Monte Carlo, and how over-training moves it earlier;
@@ -55,7 +55,7 @@ from helpers import compute, data_wall, energy, plotting, scaling, units, widget
 #
 # None of $f$, $s$ or PUE is published for most runs, so the cell states them as assumptions you can
 # change. Patterson et al. report that cloud data centres can be 1.4 to 2 times more energy-efficient than
-# typical ones {cite:p}`patterson2021carbon`, so the PUE alone varies a lot from site to site. The run is
+# typical ones {cite:p}`patterson2021carbon`, so the facility alone changes the energy a lot. The run is
 # Llama 3.1 405B: $6ND$ for 405 billion parameters and 15.6 trillion tokens {cite:p}`dubey2024llama3`, on
 # H100s at 40% MFU.
 
@@ -74,6 +74,8 @@ print(f"US households for a year:    {energy.household_years(facility_mwh):>9,.0
 
 # %% tags=["remove-cell"]
 assert PUE_ASSUMED == 1.1 and MFU_ASSUMED == 0.4
+assert energy.PATTERSON_2021_CLOUD_EFFICIENCY_RANGE == (1.4, 2.0) and energy.JOULES_PER_MWH == 3.6e9
+assert flops_405b == 6 * 405e9 * 15.6e12 and compute.ACCELERATORS["H100"].power_watts == 700
 assert round(flops_405b / 1e25, 1) == 3.8
 assert round(chips_mwh, -2) == 18_600
 assert round(facility_mwh, -2) == 20_500
@@ -131,6 +133,8 @@ print(f"\nMFU implied by the Llama 3 card: {flops_llama3:.2e} FLOP in {llama3.ac
 
 # %% tags=["remove-cell"]
 assert (gpt3.energy_mwh, gpt3.tco2e, llama3.accelerator_hours, llama3.tco2e) == (1287, 552, 7.7e6, 2290)
+assert llama3.watts_per_accelerator == 700 and round(bloom.tco2e, 1) == 24.7 and bloom.kg_per_kwh == 0.057
+assert round(card_llama3 / first_llama3, 1) == 1.6
 assert mfu_gpt3 == 0.213 and round(first_gpt3) == 525 and round(gpt3.energy_mwh / first_gpt3, 1) == 2.5
 assert round(flops_llama3 / 1e24, 2) == 7.02
 assert round(first_llama3, -1) == 3_450 and card_llama3 == 5_390
@@ -230,11 +234,12 @@ assert round(energy.carbon_tonnes(facility_mwh, 0.057), -1) == 1_170
 assert round(energy.carbon_tonnes(facility_mwh, intensities["GPT-3 (implied)"]), -2) == 8_800
 assert round(spread, 1) == 7.5
 assert round(gpt3.energy_mwh / bloom_mwh, 1) == 3.0 and round(gpt3.tco2e / bloom.tco2e) == 22
+assert round(intensities["GPT-3 (implied)"], 2) == 0.43
 
 # %% [markdown]
 # The same 20,500 MWh emit about 1,170 tCO2e on the French grid and about 8,800 on a grid like the one
 # implied for GPT-3: a factor of 7.5 from location alone. GPT-3 used 3.0 times BLOOM's energy but emitted
-# 22 times its carbon. Both GPT-3 and the Llama 3 card imply about 0.43 kg/kWh, a little above the 2023
+# 22 times its carbon. GPT-3 and the Llama 3 card imply 0.429 and 0.425 kg/kWh, a little above the 2023
 # US average of 0.367. (Figures like these count the grid that supplied the power; a company's own totals
 # may subtract renewable purchases or offsets.)
 #
@@ -256,7 +261,7 @@ print(f"'GPT-4' at {gpt4_flops_unconfirmed:.1e} FLOP, A100, 40% MFU: {gpt4_gpu_m
       f"({gpt4_gpu_mwh / 10_000:.1f}x the quoted 10,000 MWh)")
 
 # %% tags=["remove-cell"]
-assert round(energy.household_years(gpt3.energy_mwh)) == 120
+assert round(energy.household_years(gpt3.energy_mwh)) == 120 and energy.US_HOUSEHOLD_MWH_PER_YEAR == 10.715
 assert round(gpt4_gpu_mwh, -2) == 18_700 and round(gpt4_gpu_mwh / 10_000, 1) == 1.9
 
 # %% [markdown]
@@ -272,7 +277,7 @@ assert round(gpt4_gpu_mwh, -2) == 18_700 and round(gpt4_gpu_mwh / 10_000, 1) == 
 # $$ (eq-energy-growth)
 #
 # For $h$, the cell divides each chip's dense peak by its board power (from Chapter 3's table) and
-# compares the A100 (2020) with the B200 (2024).
+# compares the A100 (2020) {cite:p}`nvidia2020a100` with the B200 (2024) {cite:p}`nvidia2024b200`.
 
 # %%
 for chip in ("A100", "H100", "B200"):
@@ -287,6 +292,7 @@ print(f"energy per frontier run grows by g / h = {growth} / {efficiency_gain:.2f
 assert round(energy.peak_flop_per_joule("A100") / 1e12, 2) == 0.78
 assert round(energy.peak_flop_per_joule("B200") / 1e12, 2) == 2.25
 assert round(efficiency_gain, 2) == 1.30 and round(growth / efficiency_gain, 1) == 3.6
+assert growth == 4.7 and data_wall.EPOCH_2024_GROWTH_CI90 == (4.3, 5.2)
 
 # %% [markdown]
 # Peak FLOP per joule rose about 1.30 times per year, so at 4.7 times more compute per year the energy of
@@ -312,6 +318,7 @@ for share in (0.01, 1.0):
 
 # %% tags=["remove-cell"]
 assert energy.US_DATA_CENTRE_TWH_2023 == 176 and round(energy.average_power_gw(176)) == 20
+assert energy.US_DATA_CENTRE_SHARE_2023 == 0.044 and energy.HOURS_PER_YEAR == 8760
 assert round(crossings[0.01], 1) == 2028.0 and round(crossings[1.0], 1) == 2031.6
 
 # %% [markdown]
@@ -375,6 +382,7 @@ assert 1e5 < gpt3_flop_per_joule / seed_flop_per_joule < 1e6
 assert round(1e19 / flops_405b * 1e7, 1) == 2.6
 assert round(units.flop_to_pf_days(flops_405b), -4) == 440_000 and round(flops_405b / 8.64e23) == 44
 assert round(gpt3.energy_mwh / units.flop_to_pf_days(flops_gpt3), 2) == 0.35
+assert units.pf_days_to_flop(1e4) == 8.64e23
 
 # %% [markdown]
 # ## The data wall: tokens needed as compute grows
@@ -407,7 +415,9 @@ assert round(tokens_rule / 1e12, 1) == 11.2
 assert round(scaling.BESIROGLU_2024.compute_optimal(flops_405b)[1] / 1e12, 1) == 10.2
 assert round(scaling.HOFFMANN_2022.compute_optimal(flops_405b)[1] / 1e12, 1) == 29.6
 assert round(scaling.HOFFMANN_2022.tokens_per_param(flops_405b)) == 139
-assert round(llama31_ratio / 20, 1) == 1.9
+assert round(llama31_ratio / 20, 1) == 1.9 and data_wall.CHINCHILLA_TOKENS_PER_PARAM == 20
+assert data_wall.CHINCHILLA_TOKENS_PER_PARAM_RANGE == (16, 22.4)
+assert data_wall.VILLALOBOS_2024_STOCK_TOKENS == 300e12 and data_wall.VILLALOBOS_2024_STOCK_CI90 == (100e12, 1000e12)
 
 # %% [markdown]
 # The rule of 20 and Besiroglu et al.'s refit agree, about 11.2 and 10.2 trillion tokens. Hoffmann et
@@ -444,13 +454,16 @@ print(f"Llama 3 70B: 15e12 / 70e9 = {15e12 / 70e9:.0f} tokens/param (k = {15e12 
 assert round(data_wall.compute_for_tokens(stock) / 1e28, 1) == 2.7
 assert [round(point_years[k], 1) for k in (1, 5, 10, 100)] == [2028.7, 2027.7, 2027.3, 2025.8]
 assert round(15e12 / 70e9 / 20) == 11 and round(15e12 / 8e9 / 20) == 94
+assert data_wall.VILLALOBOS_2024_MEDIAN_YEAR_BY_OVERTRAINING == {1: 2028, 5: 2027, 100: 2025}
+assert all(abs(point_years[k] - v) < 1 for k, v in data_wall.VILLALOBOS_2024_MEDIAN_YEAR_BY_OVERTRAINING.items())
 
 # %% [markdown]
 # Using up 300 trillion tokens at the compute-optimal ratio takes a $2.7 \times 10^{28}$ FLOP run. At 4.7x
 # per year from mid-2024, that run arrives around 2028.7. Over-training by 5 brings it to about 2027.7, by
 # 10 to 2027.3 and by 100 to 2025.8. Over-training is common: Llama 3 70B trained at about 11 times the
 # compute-optimal ratio and Llama 3 8B at about 94 times. Villalobos et al. put the median year near 2028,
-# and about 2027 and 2025 for 5x and 100x over-training, so this simplified model lands close to theirs.
+# and about 2027 and 2025 for 5x and 100x over-training (as summarised by their authors' blog), so this
+# simplified model lands close to theirs.
 
 # %% tags=["hide-input"]
 years = np.linspace(2024, 2032, 200)
@@ -507,7 +520,8 @@ assert _q[10] == [2025.8, 2027.3, 2028.8]
 assert _q[100] == [2024.3, 2025.8, 2027.3]
 assert 0.05 < np.mean(year_samples[100] < year_now) < 0.1
 _stock_p05, _stock_p95 = np.percentile(draws["stock_tokens"], [5, 95])
-assert round(_stock_p95 / _stock_p05) == 10
+assert round(_stock_p95 / _stock_p05) == 10 and n_draws == 100_000
+assert data_wall.VILLALOBOS_2024_EXHAUSTION_CI80 == (2026, 2032)
 
 # %% [markdown]
 # At the compute-optimal ratio, 90% of the draws fall between about 2027.3 and 2030.3, with a median of
@@ -715,3 +729,5 @@ assert round(first_gpt3) == 525 and round(first_llama3, -1) == 3_450 and card_ll
 assert round(spread, 1) == 7.5 and round(efficiency_gain, 2) == 1.30
 assert round(crossings[1.0], 1) == 2031.6 and round(energy.average_power_gw(176)) == 20
 assert _q[1] == [2027.3, 2028.8, 2030.3]
+assert round(intensities["GPT-3 (implied)"], 2) == 0.43 and growth == 4.7 and round(growth / efficiency_gain, 1) == 3.6
+assert data_wall.VILLALOBOS_2024_STOCK_TOKENS == 300e12 and round(np.log(10) / np.log(growth), 1) == 1.5

@@ -26,6 +26,7 @@ __all__ = [
     "FRONTIER_YEAR_2024",
     "MUENNIGHOFF_2023_NEAR_FREE_EPOCHS",
     "VILLALOBOS_2024_EXHAUSTION_CI80",
+    "VILLALOBOS_2024_MEDIAN_YEAR_BY_OVERTRAINING",
     "VILLALOBOS_2024_STOCK_CI90",
     "VILLALOBOS_2024_STOCK_TOKENS",
     "compute_for_tokens",
@@ -43,6 +44,9 @@ VILLALOBOS_2024_STOCK_TOKENS = 3e14
 VILLALOBOS_2024_STOCK_CI90 = (1e14, 1e15)
 #: Their projection: training sets reach the stock between 2026 and 2032 (80% CI), earlier if over-trained.
 VILLALOBOS_2024_EXHAUSTION_CI80 = (2026, 2032)
+#: Their median year by over-training factor: about 2028 at compute-optimal, 2027 at 5x, 2025 at 100x.
+#: Status: SECONDARY (read in a summary of the Epoch post, not in the paper).
+VILLALOBOS_2024_MEDIAN_YEAR_BY_OVERTRAINING = {1: 2028, 5: 2027, 100: 2025}
 
 #: Growth of training compute of notable models, 2010 to May 2024: 4.7x per year, 90% CI 4.3-5.2
 #: (Epoch AI 2024, "Training compute of frontier AI models grows by 4-5x per year").

@@ -32,6 +32,8 @@ __all__ = [
     "HOURS_PER_YEAR",
     "JOULES_PER_MWH",
     "LLAMA3_MODEL_CARD",
+    "PATTERSON_2021_CLOUD_EFFICIENCY_RANGE",
+    "US_DATA_CENTRE_SHARE_2023",
     "US_DATA_CENTRE_TWH_2023",
     "US_GRID_KG_PER_KWH_2023",
     "US_HOUSEHOLD_MWH_PER_YEAR",
@@ -130,6 +132,12 @@ US_HOUSEHOLD_MWH_PER_YEAR = 10.715
 #: LBNL "United States Data Center Energy Usage Report"). An ENERGY over a year, not a capacity (GW).
 #: Status: SECONDARY (read in DOE and news summaries of the report).
 US_DATA_CENTRE_TWH_2023 = 176.0
+#: The same report: that was 4.4% of all US electricity in 2023 (a fraction).
+US_DATA_CENTRE_SHARE_2023 = 0.044
+
+#: "Cloud datacenters can be ~1.4-2X more energy efficient than typical datacenters" (Patterson et al. 2021,
+#: arXiv 2104.10350, abstract): how much the facility around the same chips can change the energy.
+PATTERSON_2021_CLOUD_EFFICIENCY_RANGE = (1.4, 2.0)
 
 
 # ------------------------------------------------------------------------------------------------ energy

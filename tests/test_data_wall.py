@@ -13,6 +13,8 @@ def test_published_constants():
     assert data_wall.VILLALOBOS_2024_STOCK_TOKENS == 300e12
     assert data_wall.VILLALOBOS_2024_STOCK_CI90 == (100e12, 1000e12)
     assert data_wall.VILLALOBOS_2024_EXHAUSTION_CI80 == (2026, 2032)
+    # Medians (summary of the Epoch post): ~2028; 5x over-training ~2027; 100x ~2025.
+    assert data_wall.VILLALOBOS_2024_MEDIAN_YEAR_BY_OVERTRAINING == {1: 2028, 5: 2027, 100: 2025}
     # Epoch AI 2024: 4.7x per year, 90% CI 4.3-5.2.
     assert data_wall.EPOCH_2024_GROWTH_PER_YEAR == 4.7
     assert data_wall.EPOCH_2024_GROWTH_CI90 == (4.3, 5.2)
@@ -81,6 +83,15 @@ def test_samples_are_seeded_and_match_the_sources():
     assert np.log(high / low) == pytest.approx(np.log(1e15 / 1e14), rel=0.02)
     assert np.median(a["growth_per_year"]) == pytest.approx(4.7, rel=0.01)
     assert a["tokens_per_param"].min() >= 16 and a["tokens_per_param"].max() <= 22.4
+
+
+def test_fixed_growth_replaces_the_drawn_growth():
+    draws = data_wall.sample_inputs(50, seed=2)
+    fixed = data_wall.exhaustion_year_samples(draws, growth_per_year=4.0)
+    by_hand = data_wall.exhaustion_year(draws["stock_tokens"], growth_per_year=4.0, tokens_per_param=draws["tokens_per_param"])
+    np.testing.assert_allclose(fixed, by_hand)
+    # Faster growth: every draw crosses earlier (all draws cross after mid-2024 at k = 1).
+    assert np.all(data_wall.exhaustion_year_samples(draws, growth_per_year=6.0) < fixed)
 
 
 def test_samples_are_vectorised_and_consistent_with_the_scalar_function():

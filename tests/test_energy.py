@@ -40,6 +40,14 @@ def test_us_references():
     assert energy.US_HOUSEHOLD_MWH_PER_YEAR == 10.715
     # LBNL 2024: US data centres used 176 TWh in 2023.
     assert energy.US_DATA_CENTRE_TWH_2023 == 176
+    assert energy.US_DATA_CENTRE_SHARE_2023 == 0.044
+    # 176 TWh at 4.4% means about 4,000 TWh of US electricity in all.
+    assert energy.US_DATA_CENTRE_TWH_2023 / energy.US_DATA_CENTRE_SHARE_2023 == pytest.approx(4000)
+
+
+def test_patterson_cloud_efficiency():
+    # Patterson et al. 2021, abstract: cloud data centres ~1.4-2x more energy efficient than typical ones.
+    assert energy.PATTERSON_2021_CLOUD_EFFICIENCY_RANGE == (1.4, 2.0)
 
 
 # ------------------------------------------------------------------------------------------ arithmetic
