@@ -187,6 +187,7 @@ plotting.label_axes(ax, "Training run [model]", "Energy [MWh]", log="y",
                     title=f"Published figures are {card_llama3 / first_llama3:.1f}x and "
                     f"{gpt3.energy_mwh / first_gpt3:.1f}x the first-principles estimates")
 plotting.tidy_log_ticks(ax, x=False)
+ax.set_ylim(100, 10_000)  # bars on a log axis have no zero: a fixed floor keeps their heights comparable
 ax.grid(axis="x", visible=False)
 ax.legend(loc="upper left")
 plotting.show(
