@@ -246,6 +246,7 @@ SETS = {
     "03_compute_cost": "helpers.checks.compute_cost",
     "04_test_time_compute": "helpers.checks.test_time_compute",
     "05_emergence_mirage": "helpers.checks.emergence_mirage",
+    "06_energy_data": "helpers.checks.energy_data",
     "07_forecasting": "helpers.checks.forecasting",
 }
 
