@@ -29,7 +29,7 @@ import html
 import numpy as np
 from IPython.display import HTML
 
-from helpers import compute, scaling, testtime, units
+from helpers import compute, energy, scaling, testtime, units
 
 K, H, B = scaling.KAPLAN_2020, scaling.HOFFMANN_2022, scaling.BESIROGLU_2024
 
@@ -52,25 +52,27 @@ def table(rows):
 # %% [markdown]
 # ## Inputs that are published facts or stated assumptions
 #
-# A few corrections need numbers from outside the helpers of this book. Each is listed here with its
-# source, and the assumptions (utilisation, price) are parameters you can change.
+# The corrections use the book's helpers for published values (chip specifications from chapter 3, energy
+# footprints from chapter 6). Each is listed here with its source, and the assumptions (utilisation,
+# price) are parameters you can change.
 #
 # - Peak dense BF16 throughput: NVIDIA A100 SXM 312 TFLOP/s, H100 SXM 989.4 TFLOP/s (NVIDIA datasheets).
 #   The "1,979 TFLOP/s" often quoted for the H100 is the *sparse* figure. An A100 SXM draws up to 400 W.
-# - GPT-3 training energy: 1,287 MWh (Patterson et al. 2021, arXiv 2104.10350). A US household used
-#   10,715 kWh of electricity in 2020 (US EIA).
+# - GPT-3 training energy: 1,287 MWh {cite:p}`patterson2021carbon`. A US household used
+#   10,715 kWh of electricity in 2020 {cite:p}`eia2023household`.
 # - Reported GPT-4 figures are an unconfirmed leak: about 1.8T total parameters in a mixture of experts
 #   with about 280B active per token, trained on about 13T tokens. Treat every GPT-4 number as a guess.
 # - Llama 3.1 405B was trained on 15.6T tokens (Meta, "The Llama 3 Herd of Models", arXiv 2407.21783).
 
 # %%
-A100_PEAK = 312e12  # FLOP/s, dense BF16 (NVIDIA A100 datasheet)
-H100_PEAK = 989.4e12  # FLOP/s, dense BF16 (NVIDIA H100 SXM datasheet)
-A100_POWER_KW = 0.4  # maximum board power of an A100 SXM (NVIDIA datasheet)
-MFU = 0.40  # assumed model FLOP utilisation (reported runs: 21% to 46%)
-PRICE_A100_HOUR = 2.50  # assumed dollars per A100-hour
-GPT3_ENERGY_MWH = 1287.0  # Patterson et al. 2021
-HOUSEHOLD_MWH_PER_YEAR = 10.715  # US EIA, 2020
+A100, H100 = compute.get_accelerator("A100"), compute.get_accelerator("H100")  # datasheet specs, chapter 3
+A100_PEAK = A100.peak_flops_dense  # FLOP/s, dense BF16
+H100_PEAK = H100.peak_flops_dense  # FLOP/s, dense BF16
+A100_POWER_KW = A100.power_watts / 1000  # maximum board power
+MFU = 0.40  # ASSUMED model FLOP utilisation (reported runs: 21% to 46%)
+PRICE_A100_HOUR = 2.50  # ASSUMED dollars per A100-hour
+GPT3_ENERGY_MWH = energy.GPT3_PATTERSON_2021.energy_mwh  # Patterson et al. 2021
+HOUSEHOLD_MWH_PER_YEAR = energy.US_HOUSEHOLD_MWH_PER_YEAR  # US EIA, 2020
 GPT4_TOTAL, GPT4_ACTIVE, GPT4_TOKENS = 1.8e12, 280e9, 13e12  # unconfirmed leak
 
 # %% [markdown]
