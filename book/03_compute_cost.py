@@ -547,7 +547,7 @@ except ValueError as error:
 #
 # $$
 # C_\text{life} = \underbrace{6 N D}_\text{training} + \underbrace{2 N T}_\text{serving}
-# $$ (eq-lifetime)
+# $$ (eq-cost-lifetime)
 #
 # FLOP, where $T$ is the number of tokens the model processes in use. The two terms are equal when
 # $T = 3D$: a model that serves three times as many tokens as it was trained on has spent as much compute
@@ -628,7 +628,7 @@ plotting.show(
 # ```{solution} ex-serving-equals-training
 # :class: dropdown
 #
-# By {eq}`eq-lifetime` the terms are equal when $2NT = 6ND$, so $T = 3D = 4.5 \times 10^{13}$ tokens,
+# By {eq}`eq-cost-lifetime` the terms are equal when $2NT = 6ND$, so $T = 3D = 4.5 \times 10^{13}$ tokens,
 # whatever $N$ is. `compute.inference_flops(8e9, 4.5e13) == compute.training_flops(8e9, 15e12)` is true.
 # ```
 

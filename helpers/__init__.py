@@ -7,8 +7,11 @@ One module per concept; chapters and exercises import from here instead of copyi
 - ``helpers.compute``: FLOP counts (6ND, 2N per token); accelerators, MFU, hours, dollars, energy, serving (chapter 3)
 - ``helpers.testtime``: pass@k, coverage, majority voting, best-of-n and their FLOP (chapter 4)
 - ``helpers.emergence``: exact match vs edit distance, binomial intervals, threshold scales (chapter 5)
+- ``helpers.data``: published tables, each row with its source (Chinchilla Tables 1 and 3; Wei et al. 2022 Table 1)
+- ``helpers.energy``: energy (MWh) and carbon (tCO2e) of training runs, published footprints (chapter 6)
+- ``helpers.data_wall``: tokens needed as compute grows, the year the text stock runs out, Monte Carlo (chapter 6)
+- ``helpers.forecast``: trend fits, crossing-time distributions, scenarios, Brier scores, a forecast log (chapter 7)
 - ``helpers.experiment``: a synthetic language with a known entropy, tiny numpy models, your own sweep (chapter 8)
-- ``helpers.data``: published tables, each row with its source (Wei et al. 2022 Table 1, ...)
 - ``helpers.plotting``: the house style and ``show(fig, alt=...)``
 - ``helpers.widgets``: ``explorer``, sliders that work with or without a kernel
 - ``helpers.progress``: ``progress(iterable)``, a bar where it helps and silence while the site builds

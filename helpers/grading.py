@@ -242,9 +242,12 @@ def satisfies(predicate: Callable[[Any], bool], expectation: str) -> Judge:
 #: Exercise set name -> module in helpers.checks that defines ``EXERCISE_SET``.
 SETS = {
     "01_power_laws": "helpers.checks.power_laws",
+    "02_chinchilla": "helpers.checks.chinchilla",
     "03_compute_cost": "helpers.checks.compute_cost",
     "04_test_time_compute": "helpers.checks.test_time_compute",
     "05_emergence_mirage": "helpers.checks.emergence_mirage",
+    "06_energy_data": "helpers.checks.energy_data",
+    "07_forecasting": "helpers.checks.forecasting",
 }
 
 

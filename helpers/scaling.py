@@ -1,7 +1,9 @@
-"""Scaling laws: Kaplan et al. 2020 power laws and power-law fitting.
+"""Scaling laws: Kaplan et al. 2020 power laws, power-law fitting, and Chinchilla (Hoffmann et al. 2022) fits.
 
 Units used throughout: N in non-embedding parameters, D in tokens, C in PF-days (Kaplan's unit, 8.64e19
 FLOP; see ``helpers.units``), loss in nats per token (cross-entropy on Kaplan's WebText2 test set).
+The Chinchilla part (``ChinchillaFit``, ``fit_chinchilla``, ``lifetime_optimal``) follows Hoffmann et al.:
+N counts all parameters, C is in FLOP (C = 6 N D), loss in nats/token on their MassiveText data.
 """
 
 from __future__ import annotations
@@ -14,23 +16,34 @@ from scipy import optimize
 from helpers._validate import as_float_array, like_input, positive, same_length
 
 __all__ = [
+    "APPROACH3_GRID",
     "BESIROGLU_2024",
     "HOFFMANN_2022",
     "HOFFMANN_2022_UNROUNDED",
     "KAPLAN_2020",
     "ChinchillaFit",
+    "ChinchillaFitResult",
     "FloorPowerLawFit",
     "KaplanConstants",
     "PowerLawFit",
+    "allocation_at_ratio",
+    "bootstrap_chinchilla",
     "bootstrap_power_law",
+    "chinchilla_objective",
+    "fit_chinchilla",
     "fit_power_law",
     "fit_power_law_with_floor",
+    "huber",
+    "isoflop_minimum",
     "kaplan_c_for_loss",
     "kaplan_d_for_loss",
     "kaplan_loss_c",
     "kaplan_loss_d",
     "kaplan_loss_n",
     "kaplan_n_for_loss",
+    "lifetime_flops",
+    "lifetime_optimal",
+    "lse_objective",
     "multiplier_for_loss",
     "simulate_measurements",
 ]
@@ -337,3 +350,251 @@ def simulate_measurements(law, x, *, rel_noise: float = 0.01, seed: int = 0) -> 
         raise ValueError(f"rel_noise must be >= 0 (relative standard deviation); got {rel_noise!r}")
     rng = np.random.default_rng(seed)
     return np.asarray(law(xa), dtype=float) * np.exp(float(sigma) * rng.standard_normal(xa.shape))
+
+
+# ------------------------------------------------------------------------------------------------------
+# Approach 3 of Hoffmann et al. 2022: fitting L(N, D) = E + A/N^alpha + B/D^beta (chapter 2)
+
+#: Hoffmann et al. 2022, App. D.2: the L-BFGS initialisation grid. alpha, beta in {0, 0.5, ..., 2},
+#: e in {-1, -0.5, ..., 1}, a, b in {0, 5, ..., 25}: 5 * 5 * 5 * 6 * 6 = 4,500 starts.
+#: Columns in the order (a, b, e, alpha, beta), where A, B, E = exp(a), exp(b), exp(e).
+APPROACH3_GRID = np.stack(
+    np.meshgrid(
+        np.arange(0.0, 26.0, 5.0),  # a = log A
+        np.arange(0.0, 26.0, 5.0),  # b = log B
+        np.arange(-1.0, 1.01, 0.5),  # e = log E
+        np.arange(0.0, 2.01, 0.5),  # alpha
+        np.arange(0.0, 2.01, 0.5),  # beta
+        indexing="ij",
+    ),
+    axis=-1,
+).reshape(-1, 5)
+
+
+@dataclass(frozen=True)
+class ChinchillaFitResult:
+    """What ``fit_chinchilla`` found: the ``fit``, its ``objective`` (sum of Huber losses on log-loss
+    residuals, dimensionless), whether L-BFGS-B reported ``converged``, and how many grid starts it refined."""
+
+    fit: ChinchillaFit
+    objective: float
+    converged: bool
+    refined_starts: int
+
+
+def huber(r, delta: float = 1e-3):
+    """Huber loss of residuals ``r``: r^2 / 2 where |r| <= delta, delta (|r| - delta / 2) beyond (Huber 1964).
+
+    Quadratic near zero, linear in the tails, so a few outlying points cannot dominate a fit.
+    """
+    ra = as_float_array("r", r, "residuals (log nats/token)")
+    d = float(positive("delta", delta, "residuals (log nats/token)"))
+    out = np.where(np.abs(ra) <= d, 0.5 * ra**2, d * (np.abs(ra) - 0.5 * d))
+    return like_input(out, r)
+
+
+def _checked_runs(n, d, loss):
+    na = positive("n", n, "parameters")
+    da = positive("d", d, "tokens")
+    la = positive("loss", loss, "nats/token")
+    same_length(n=na, d=da, loss=la)
+    return np.log(na), np.log(da), np.log(la)
+
+
+def lse_objective(theta: np.ndarray, log_n, log_d, log_loss, delta: float, *, gradient: bool = True):
+    """Hoffmann et al. 2022 eq. 3 in log-sum-exp form: sum of Huber losses of LSE(a - alpha log N,
+    b - beta log D, e) - log L, and its gradient. Inputs are logs (of parameters, tokens and nats/token)
+    and are not validated: ``fit_chinchilla`` and ``chinchilla_objective`` check them first.
+
+    ``theta`` has shape (..., 5) with columns (a, b, e, alpha, beta): every leading index is a separate
+    parameter vector, so the whole 4,500-point grid is evaluated in one call. Returns arrays of shape
+    (...) and (..., 5); the gradient is None when ``gradient`` is False.
+    """
+    a, b, e, alpha, beta = (theta[..., i, None] for i in range(5))
+    t_n = a - alpha * log_n  # (..., points)
+    t_d = b - beta * log_d
+    top = np.maximum(np.maximum(t_n, t_d), e)
+    w_n, w_d, w_e = np.exp(t_n - top), np.exp(t_d - top), np.exp(e - top)
+    total = w_n + w_d + w_e
+    r = top + np.log(total) - log_loss
+    abs_r = np.abs(r)
+    small = abs_r <= delta
+    objective = np.where(small, 0.5 * r * r, delta * (abs_r - 0.5 * delta)).sum(axis=-1)
+    if not gradient:
+        return objective, None
+    psi = np.where(small, r, delta * np.sign(r)) / total  # dHuber/dr times the softmax normaliser
+    pn, pd = psi * w_n, psi * w_d
+    grad = np.stack(
+        [pn.sum(axis=-1), pd.sum(axis=-1), (psi * w_e).sum(axis=-1), -(pn * log_n).sum(axis=-1),
+         -(pd * log_d).sum(axis=-1)],
+        axis=-1,
+    )
+    return objective, grad
+
+
+def _to_fit(theta, source: str) -> ChinchillaFit:
+    a, b, e, alpha, beta = (float(v) for v in theta)
+    return ChinchillaFit(
+        E=float(np.exp(e)), A=float(np.exp(a)), B=float(np.exp(b)), alpha=alpha, beta=beta, source=source
+    )
+
+
+def chinchilla_objective(fit: ChinchillaFit, n, d, loss, delta: float = 1e-3) -> float:
+    """Hoffmann et al. 2022 eq. 3: sum over runs of Huber_delta(log L_hat(N_i, D_i) - log L_i).
+
+    ``n`` in parameters, ``d`` in tokens, ``loss`` in nats/token (1-D arrays of equal length). The residual
+    is a difference of logs, so the objective is dimensionless.
+    """
+    log_n, log_d, log_loss = _checked_runs(n, d, loss)
+    positive("delta", delta, "residuals (log nats/token)")
+    theta = np.array([np.log(fit.A), np.log(fit.B), np.log(fit.E), fit.alpha, fit.beta])
+    return float(lse_objective(theta, log_n, log_d, log_loss, float(delta))[0])
+
+
+def fit_chinchilla(
+    n, d, loss, delta: float = 1e-3, *, refine: int = 5, grid: np.ndarray | None = None
+) -> ChinchillaFitResult:
+    """Fit L(N, D) = E + A/N^alpha + B/D^beta by Hoffmann et al. 2022's Approach 3 (eq. 3, App. D.2).
+
+    Minimises the sum of Huber losses (``delta``, default 1e-3) of log-loss residuals, with the law written
+    as log L = LSE(a - alpha log N, b - beta log D, e) and A, B, E = exp(a, b, e). The objective is
+    evaluated on the paper's 4,500-point start grid (``APPROACH3_GRID``) in one vectorised call; the
+    ``refine`` best starts are then refined by L-BFGS-B with the analytic gradient, and the best result is
+    kept. ``n`` in parameters, ``d`` in tokens, ``loss`` in nats/token. ``grid`` replaces the start grid
+    (shape (starts, 5), columns a, b, e, alpha, beta).
+
+    The L-BFGS-B tolerances are far tighter than scipy's defaults: the objective is of order 1e-3, and the
+    default relative tolerance (against max(|f|, 1)) stops some starts early, far from the optimum.
+    """
+    log_n, log_d, log_loss = _checked_runs(n, d, loss)
+    if log_n.size < 5:
+        raise ValueError(f"need at least 5 runs (n, d, loss) to fit 5 parameters; got {log_n.size}")
+    delta = float(positive("delta", delta, "residuals (log nats/token)"))
+    if int(refine) != refine or refine < 1:
+        raise ValueError(f"refine must be a positive integer (number of starts); got {refine!r}")
+    starts = APPROACH3_GRID if grid is None else np.atleast_2d(np.asarray(grid, dtype=float))
+    if starts.ndim != 2 or starts.shape[1] != 5:
+        raise ValueError(f"grid must have shape (starts, 5) with columns (a, b, e, alpha, beta); got {starts.shape}")
+    grid_objective, _ = lse_objective(starts, log_n, log_d, log_loss, delta, gradient=False)
+    best_starts = starts[np.argsort(grid_objective, kind="stable")[: int(refine)]]
+
+    def fun(theta):
+        value, gradient = lse_objective(theta, log_n, log_d, log_loss, delta)
+        return float(value), gradient
+
+    best = None
+    for start in best_starts:
+        result = optimize.minimize(
+            fun, start, jac=True, method="L-BFGS-B", options={"maxiter": 2000, "ftol": 1e-15, "gtol": 1e-12}
+        )
+        if best is None or result.fun < best.fun:
+            best = result
+    return ChinchillaFitResult(
+        fit=_to_fit(best.x, f"fit_chinchilla on {log_n.size} runs (Huber delta {delta:g})"),
+        objective=float(best.fun),
+        converged=bool(best.success),
+        refined_starts=len(best_starts),
+    )
+
+
+def bootstrap_chinchilla(
+    n, d, loss, *, n_boot: int = 20, seed: int = 0, delta: float = 1e-3, refine: int = 3
+) -> list[ChinchillaFit]:
+    """Approach-3 fits to ``n_boot`` bootstrap resamples of the runs (n, d, loss), with a progress bar.
+
+    Each resample draws len(n) runs with replacement (fixed ``seed``) and is refitted by ``fit_chinchilla``
+    from the full grid, keeping the ``refine`` best starts. Take percentiles across the returned fits for
+    confidence intervals (Besiroglu et al. 2024 use 4,000 resamples; a few dozen show the idea).
+    """
+    from helpers.progress import progress
+
+    log_n, _, _ = _checked_runs(n, d, loss)
+    if int(n_boot) != n_boot or n_boot < 1:
+        raise ValueError(f"n_boot must be a positive integer (count of resamples); got {n_boot!r}")
+    na, da, la = (np.asarray(x, dtype=float) for x in (n, d, loss))
+    rng = np.random.default_rng(seed)
+    fits = []
+    for _ in progress(range(int(n_boot)), desc="bootstrap refits"):
+        idx = rng.integers(0, log_n.size, size=log_n.size)
+        fits.append(fit_chinchilla(na[idx], da[idx], la[idx], delta, refine=refine).fit)
+    return fits
+
+
+def isoflop_minimum(n, loss) -> float:
+    """Model size (parameters) at the minimum of a parabola in log N fitted to one IsoFLOP curve.
+
+    Approach 2 of Hoffmann et al. 2022 (section 3.2): at a fixed budget, train several sizes, fit
+    loss = c0 + c1 log N + c2 (log N)^2, and read the size at the vertex, exp(-c1 / (2 c2)). ``loss`` in
+    nats/token. A curve that does not open upwards has no minimum: ValueError.
+    """
+    na = positive("n", n, "parameters")
+    la = positive("loss", loss, "nats/token")
+    same_length(n=na, loss=la)
+    if np.unique(na).size < 3:
+        raise ValueError(f"n must hold at least 3 distinct sizes to fit a parabola; got {na.tolist()}")
+    c2, c1, _ = np.polyfit(np.log(na), la, 2)
+    if c2 <= 0:
+        raise ValueError(f"the parabola fitted to loss against log n opens downwards (c2 = {c2:.3g}): no minimum")
+    return float(np.exp(-c1 / (2.0 * c2)))
+
+
+def lifetime_flops(n, d, inference_tokens):
+    """Training plus inference compute in FLOP (a count): 6 N D + 2 N x ``inference_tokens``.
+
+    ``n`` parameters, ``d`` training tokens, ``inference_tokens`` tokens processed over the model's life
+    (prompt and generated). The framing of Sardana et al. 2023 (arXiv 2401.00448), with Kaplan et al.'s
+    6N and 2N per token (``helpers.compute``).
+    """
+    from helpers.compute import inference_flops, training_flops
+
+    tokens = as_float_array("inference_tokens", inference_tokens, "tokens")
+    if np.any(tokens < 0):
+        raise ValueError(f"inference_tokens must be >= 0 (in tokens); got {float(np.min(tokens))!r}")
+    # inference_flops rejects 0 tokens; a model that serves nothing adds nothing.
+    serving = np.where(tokens > 0, inference_flops(n, np.where(tokens > 0, tokens, 1.0)), 0.0)
+    return like_input(np.asarray(training_flops(n, d)) + serving, n, d, inference_tokens)
+
+
+def lifetime_optimal(fit: ChinchillaFit, loss_target: float, inference_tokens: float) -> tuple[float, float]:
+    """(N, D) reaching ``loss_target`` (nats/token) under ``fit`` with the least lifetime compute.
+
+    Minimises ``lifetime_flops(N, D, inference_tokens)`` along the curve L(N, D) = loss_target, where
+    D(N) = (B / (loss_target - E - A / N^alpha))^(1 / beta) (Sardana et al. 2023, section 2). With no
+    inference this is the compute-optimal point of ``fit.compute_optimal``; more inference moves the
+    optimum to a smaller model trained on more tokens. ``loss_target`` must lie above E.
+    """
+    target = float(positive("loss_target", loss_target, "nats/token"))
+    tokens = float(as_float_array("inference_tokens", inference_tokens, "tokens"))
+    if tokens < 0:
+        raise ValueError(f"inference_tokens must be >= 0 (in tokens); got {tokens!r}")
+    if target <= fit.E:
+        raise ValueError(
+            f"loss_target must be above the irreducible loss E = {fit.E:.4g} nats/token; got {target!r}"
+        )
+    # Below n_min even infinite data cannot reach the target: A / N^alpha alone exceeds target - E.
+    log_n_min = np.log(fit.A / (target - fit.E)) / fit.alpha
+
+    def log_total(log_n):
+        reducible = target - fit.E - fit.A * np.exp(-fit.alpha * log_n)
+        log_d = (np.log(fit.B) - np.log(reducible)) / fit.beta
+        return np.log(6.0 * np.exp(log_d) + 2.0 * tokens) + log_n
+
+    grid = log_n_min + np.geomspace(1e-6, 40.0, 2000)
+    best = int(np.argmin(log_total(grid)))
+    lo, hi = grid[max(best - 1, 0)], grid[min(best + 1, grid.size - 1)]
+    result = optimize.minimize_scalar(log_total, bounds=(lo, hi), method="bounded", options={"xatol": 1e-12})
+    n_best = float(np.exp(result.x))
+    reducible = target - fit.E - fit.A * n_best**-fit.alpha
+    return n_best, float((fit.B / reducible) ** (1.0 / fit.beta))
+
+
+def allocation_at_ratio(c, tokens_per_param):
+    """(N, D) that spend ``c`` FLOP with C = 6 N D at a fixed ratio D / N = ``tokens_per_param``.
+
+    N = sqrt(C / (6 r)), D = r N. With r = 20 (Hoffmann et al. 2022, Table 3) this is the usual rule of
+    thumb for a compute-optimal model; ``fit.compute_optimal`` gives the allocation a fitted law implies.
+    """
+    ca = positive("c", c, "FLOP")
+    ra = positive("tokens_per_param", tokens_per_param, "tokens per parameter")
+    n = np.sqrt(ca / (6.0 * ra))
+    return like_input(n, c, tokens_per_param), like_input(ra * n, c, tokens_per_param)

@@ -1,12 +1,17 @@
 """`make bench`: how long the book takes to build, validate and grade on this machine.
 
 Prints the clean build time, the no-op rebuild time, nbval time per notebook and grading time per
-notebook. Performance targets live here, not in timed tests. Builds into a temporary folder so your
-_build/ is left alone. Record new figures in CONTRIBUTING.md ("Benchmarks") when they change.
+notebook, and the Approach-3 fit (``helpers.scaling.fit_chinchilla``) against a plain per-start loop.
+Performance targets live here, not in timed tests. Builds into a temporary folder so your _build/ is left
+alone. Record new figures in CONTRIBUTING.md ("Benchmarks") when they change.
+
+``python tests/bench.py --approach3-only [--loop-every K]`` runs only the fit benchmark; with K > 1 the
+plain loop runs every K-th start of the grid and its time for all 4,500 starts is extrapolated.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import platform
 import shutil
@@ -39,19 +44,86 @@ def grading_throughput(count: int = 50, jobs: int = 2) -> tuple[str, float]:
         sources = sorted(ROOT.glob("solutions/*.ipynb")) + sorted(ROOT.glob("exercises/*.ipynb"))
         for i in range(count):
             (folder / f"learner{i:02d}").mkdir()
-            shutil.copyfile(sources[i % len(sources)], folder / f"learner{i:02d}" / sources[i % len(sources)].name)
+            shutil.copyfile(
+                sources[i % len(sources)], folder / f"learner{i:02d}" / sources[i % len(sources)].name
+            )
         start = time.perf_counter()
         grade_all(find_submissions([str(folder)]), jobs=jobs, show_progress=False)
         seconds = time.perf_counter() - start
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    return (f"grade a class of {count} notebooks, {jobs} at once: {60 * count / seconds:.0f} per minute", seconds)
+    return (
+        f"grade a class of {count} notebooks, {jobs} at once: {60 * count / seconds:.0f} per minute",
+        seconds,
+    )
+
+
+def approach3_rows(loop_every: int = 1) -> list[tuple[str, float]]:
+    """Time fit_chinchilla on 240 simulated runs against a loop of L-BFGS-B over every grid start.
+
+    Both use the same objective and analytic gradient, so the ratio measures the strategy: one vectorised
+    pass over the 4,500 starts and a few refinements, against 4,500 separate optimisations (what
+    Besiroglu et al. 2024's replication does). Fails if the two do not reach the same objective value.
+    """
+    import numpy as np
+    from scipy import optimize
+
+    from helpers import scaling
+
+    rng = np.random.default_rng(0)
+    law = scaling.BESIROGLU_2024
+    n = np.exp(rng.uniform(np.log(7e7), np.log(1.6e10), 240))  # parameters, the range of Hoffmann's Fig. 4
+    d = np.exp(rng.uniform(np.log(6e18), np.log(3e21), 240)) / (6 * n)  # tokens at 6e18-3e21 FLOP
+    loss = law.loss(n, d) * np.exp(0.01 * rng.standard_normal(240))  # nats/token, 1% noise
+    args = (np.log(n), np.log(d), np.log(loss), 1e-3)
+
+    start = time.perf_counter()
+    fast = scaling.fit_chinchilla(n, d, loss)
+    fast_seconds = time.perf_counter() - start
+
+    starts = scaling.APPROACH3_GRID[:: max(1, int(loop_every))]
+    start = time.perf_counter()
+    best = min(
+        optimize.minimize(lambda t: scaling.lse_objective(t, *args), s, jac=True, method="L-BFGS-B").fun
+        for s in starts
+    )
+    loop_seconds = (time.perf_counter() - start) * len(scaling.APPROACH3_GRID) / len(starts)
+    print(
+        f"Approach 3 on 240 runs: fit_chinchilla objective {fast.objective:.10g}, "
+        f"per-start loop ({len(starts)} of 4500 starts) objective {best:.10g}"
+    )
+    if fast.objective > best * (1 + 1e-6):
+        raise SystemExit("fit_chinchilla did not reach the objective of the per-start loop")
+    if len(starts) == len(scaling.APPROACH3_GRID) and abs(fast.objective - best) > 1e-6 * best:
+        raise SystemExit("fit_chinchilla and the per-start loop disagree on the optimum")
+    loop_name = "plain loop, 4,500 L-BFGS-B runs" + (
+        "" if loop_every == 1 else f" (extrapolated from {len(starts)})"
+    )
+    return [
+        ("Approach 3: fit_chinchilla, 240 runs, 4,500-start grid", fast_seconds),
+        (f"Approach 3: {loop_name}", loop_seconds),
+        ("Approach 3: ratio loop / fit_chinchilla (x)", loop_seconds / fast_seconds),
+    ]
+
+
+def print_rows(rows: list[tuple[str, float]]) -> None:
+    width = max(len(name) for name, _ in rows)
+    print(f"{'what':<{width}}  seconds")
+    for name, seconds in rows:
+        print(f"{name:<{width}}  {seconds:7.1f}")
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--approach3-only", action="store_true", help="only the Approach-3 fit benchmark")
+    parser.add_argument("--loop-every", type=int, default=1, help="run the plain loop on every K-th start")
+    options = parser.parse_args()
+    print(f"machine: {os.cpu_count()} cores, Python {platform.python_version()}, {platform.machine()}")
+    if options.approach3_only:
+        print_rows(approach3_rows(options.loop_every))
+        return
     from helpers.grade import grade_notebook
 
-    print(f"machine: {os.cpu_count()} cores, Python {platform.python_version()}, {platform.machine()}")
     rows: list[tuple[str, float]] = []
     out = Path(tempfile.mkdtemp(prefix="bench-build-"))
     try:
@@ -95,10 +167,8 @@ def main() -> None:
             )
         )
     rows.append(grading_throughput())
-    width = max(len(name) for name, _ in rows)
-    print(f"{'what':<{width}}  seconds")
-    for name, seconds in rows:
-        print(f"{name:<{width}}  {seconds:7.1f}")
+    rows += approach3_rows(options.loop_every)
+    print_rows(rows)
 
 
 if __name__ == "__main__":

@@ -208,3 +208,164 @@ def test_chinchilla_loss_rejects_bad_sizes():
         scaling.HOFFMANN_2022.loss(7e10, -1.0)
     with pytest.raises(ValueError, match="FLOP"):
         scaling.HOFFMANN_2022.compute_optimal(0.0)
+
+
+# ------------------------------------------------------------------------------------------- Approach 3
+
+TRUE_LAW = scaling.ChinchillaFit(E=1.8, A=480.0, B=2100.0, alpha=0.35, beta=0.37, source="synthetic")
+
+
+def _synthetic_runs(law, rel_noise=0.0, seed=0):
+    """240 runs on a grid of sizes and budgets like Hoffmann's Figure 4 (70M-16B, 6e18-3e21 FLOP)."""
+    rng = np.random.default_rng(seed)
+    n = np.exp(rng.uniform(np.log(7e7), np.log(1.6e10), 240))
+    c = np.exp(rng.uniform(np.log(6e18), np.log(3e21), 240))
+    d = c / (6 * n)
+    loss = law.loss(n, d) * np.exp(rel_noise * rng.standard_normal(240))
+    return n, d, loss
+
+
+def test_start_grid_is_the_papers():
+    # Hoffmann et al. 2022 App. D.2: alpha, beta in {0, 0.5, ..., 2}, e in {-1, ..., 1}, a, b in {0, 5, ..., 25}.
+    grid = scaling.APPROACH3_GRID
+    assert grid.shape == (4500, 5)
+    assert sorted(set(grid[:, 0])) == sorted(set(grid[:, 1])) == [0, 5, 10, 15, 20, 25]
+    assert sorted(set(grid[:, 2])) == [-1, -0.5, 0, 0.5, 1]
+    assert sorted(set(grid[:, 3])) == sorted(set(grid[:, 4])) == [0, 0.5, 1, 1.5, 2]
+    assert len({tuple(row) for row in grid}) == 4500
+
+
+def test_huber_is_quadratic_then_linear():
+    assert scaling.huber(0.5e-3) == pytest.approx(0.5 * 0.25e-6)
+    assert scaling.huber(-3e-3) == pytest.approx(1e-3 * (3e-3 - 0.5e-3))
+    assert scaling.huber(2.0, delta=1.0) == pytest.approx(1.5)
+    np.testing.assert_allclose(scaling.huber(np.array([-1e-4, 1e-4])), [0.5e-8, 0.5e-8])
+
+
+def test_objective_is_zero_for_the_true_law_and_matches_a_direct_sum():
+    n, d, loss = _synthetic_runs(TRUE_LAW)
+    assert scaling.chinchilla_objective(TRUE_LAW, n, d, loss) == pytest.approx(0.0, abs=1e-20)
+    other = scaling.HOFFMANN_2022
+    residuals = np.log(other.E + other.A / n**other.alpha + other.B / d**other.beta) - np.log(loss)
+    direct = np.sum(np.where(np.abs(residuals) <= 1e-3, 0.5 * residuals**2, 1e-3 * (np.abs(residuals) - 5e-4)))
+    assert scaling.chinchilla_objective(other, n, d, loss) == pytest.approx(direct, rel=1e-10)
+
+
+def test_analytic_gradient_matches_finite_differences():
+    n, d, loss = _synthetic_runs(TRUE_LAW, rel_noise=0.01, seed=4)
+    args = (np.log(n), np.log(d), np.log(loss), 1e-3)
+    theta = np.array([6.0, 7.5, 0.6, 0.33, 0.38])
+    _, grad = scaling.lse_objective(theta, *args)
+    step = 1e-6
+    for i in range(5):
+        up, down = theta.copy(), theta.copy()
+        up[i] += step
+        down[i] -= step
+        numeric = (
+            scaling.lse_objective(up, *args)[0] - scaling.lse_objective(down, *args)[0]
+        ) / (2 * step)
+        assert grad[i] == pytest.approx(numeric, rel=1e-5, abs=1e-9)
+
+
+def test_fit_recovers_an_exact_law():
+    n, d, loss = _synthetic_runs(TRUE_LAW)
+    result = scaling.fit_chinchilla(n, d, loss)
+    f = result.fit
+    assert result.converged and result.objective < 1e-12
+    assert (f.E, f.alpha, f.beta) == (pytest.approx(1.8, rel=1e-3), pytest.approx(0.35, rel=1e-3),
+                                      pytest.approx(0.37, rel=1e-3))
+    assert (f.A, f.B) == (pytest.approx(480.0, rel=1e-2), pytest.approx(2100.0, rel=1e-2))
+
+
+def test_fit_recovers_a_noisy_law_and_its_frontier():
+    n, d, loss = _synthetic_runs(TRUE_LAW, rel_noise=0.003, seed=1)
+    f = scaling.fit_chinchilla(n, d, loss).fit
+    assert f.E == pytest.approx(1.8, abs=0.03)
+    assert f.alpha == pytest.approx(0.35, abs=0.03) and f.beta == pytest.approx(0.37, abs=0.03)
+    # What the fit is for: the compute-optimal allocation at Chinchilla's budget.
+    assert f.tokens_per_param(5.88e23) == pytest.approx(TRUE_LAW.tokens_per_param(5.88e23), rel=0.25)
+
+
+def test_fit_matches_a_plain_per_start_loop_on_a_small_grid():
+    n, d, loss = _synthetic_runs(TRUE_LAW, rel_noise=0.005, seed=2)
+    grid = scaling.APPROACH3_GRID[::150]
+    fast = scaling.fit_chinchilla(n, d, loss, grid=grid, refine=3)
+    from scipy import optimize
+
+    def objective(theta):
+        fit = scaling.ChinchillaFit(np.exp(theta[2]), np.exp(theta[0]), np.exp(theta[1]), theta[3], theta[4], "")
+        return scaling.chinchilla_objective(fit, n, d, loss)
+
+    slow = min(optimize.minimize(objective, s, method="L-BFGS-B").fun for s in grid)
+    assert fast.objective <= slow * (1 + 1e-4)
+
+
+def test_bootstrap_fits_scatter_around_the_fit():
+    n, d, loss = _synthetic_runs(TRUE_LAW, rel_noise=0.003, seed=1)
+    fits = scaling.bootstrap_chinchilla(n, d, loss, n_boot=4, seed=0, refine=1)
+    assert len(fits) == 4 and len({f.alpha for f in fits}) == 4
+    assert all(abs(f.alpha - 0.35) < 0.06 for f in fits)
+
+
+def test_fit_rejects_bad_runs():
+    with pytest.raises(ValueError, match="same length"):
+        scaling.fit_chinchilla([1e9] * 6, [1e10] * 5, [2.5] * 6)
+    with pytest.raises(ValueError, match="at least 5"):
+        scaling.fit_chinchilla([1e9] * 4, [1e10] * 4, [2.5] * 4)
+    with pytest.raises(ValueError, match="loss must be > 0"):
+        scaling.fit_chinchilla([1e9] * 6, [1e10] * 6, [2.5, 0, 2, 2, 2, 2])
+
+
+def test_isoflop_minimum_finds_the_vertex():
+    n = np.geomspace(1e8, 1e10, 9)
+    loss = 2.0 + 0.05 * (np.log(n) - np.log(1e9)) ** 2
+    assert scaling.isoflop_minimum(n, loss) == pytest.approx(1e9, rel=1e-9)
+    with pytest.raises(ValueError, match="no minimum"):
+        scaling.isoflop_minimum(n, 3.0 - 0.05 * (np.log(n) - np.log(1e9)) ** 2)
+    with pytest.raises(ValueError, match="3 distinct"):
+        scaling.isoflop_minimum([1e9, 1e9, 2e9], [2.0, 2.0, 2.1])
+
+
+def test_lifetime_flops_adds_two_flop_per_parameter_per_served_token():
+    assert scaling.lifetime_flops(7e9, 1e12, 0.0) == pytest.approx(6 * 7e9 * 1e12)
+    assert scaling.lifetime_flops(7e9, 1e12, 1e12) == pytest.approx(8 * 7e9 * 1e12)
+    with pytest.raises(ValueError, match="inference_tokens"):
+        scaling.lifetime_flops(7e9, 1e12, -1.0)
+
+
+@settings(max_examples=20, deadline=None)
+@given(target=st.floats(min_value=1.9, max_value=2.6))
+def test_lifetime_optimum_without_inference_is_the_compute_optimal_point(target):
+    fit = scaling.HOFFMANN_2022
+    n, d = scaling.lifetime_optimal(fit, target, 0.0)
+    assert fit.loss(n, d) == pytest.approx(target, rel=1e-9)
+    n_opt, d_opt = fit.compute_optimal(6 * n * d)
+    assert n == pytest.approx(n_opt, rel=1e-4) and d == pytest.approx(d_opt, rel=1e-4)
+
+
+def test_more_inference_moves_the_optimum_to_smaller_models_trained_longer():
+    fit = scaling.BESIROGLU_2024
+    points = [scaling.lifetime_optimal(fit, 2.1, tokens) for tokens in (0.0, 1e11, 1e12, 1e13)]
+    sizes = [n for n, _ in points]
+    ratios = [d / n for n, d in points]
+    assert sizes == sorted(sizes, reverse=True) and ratios == sorted(ratios)
+    for (n, d), tokens in zip(points, (0.0, 1e11, 1e12, 1e13), strict=True):
+        assert fit.loss(n, d) == pytest.approx(2.1, rel=1e-9)
+        for factor in (0.9, 1.1):  # any other size on the same loss curve costs more over the lifetime
+            other_n = n * factor
+            other_d = (fit.B / (2.1 - fit.E - fit.A / other_n**fit.alpha)) ** (1 / fit.beta)
+            assert scaling.lifetime_flops(other_n, other_d, tokens) > scaling.lifetime_flops(n, d, tokens)
+    with pytest.raises(ValueError, match="irreducible"):
+        scaling.lifetime_optimal(fit, 1.7, 0.0)
+
+
+def test_allocation_at_twenty_tokens_per_parameter():
+    # Chinchilla: 70B parameters and 1.4T tokens spend 6 x 70e9 x 1.4e12 = 5.88e23 FLOP at 20 tokens/param.
+    n, d = scaling.allocation_at_ratio(5.88e23, 20.0)
+    assert n == pytest.approx(70e9) and d == pytest.approx(1.4e12)
+    # facts.md errata 6 and 9: 1e18 FLOP -> 91M parameters; GPT-3's 3.14e23 FLOP -> about 51B and 1.0T.
+    assert scaling.allocation_at_ratio(1e18, 20.0)[0] == pytest.approx(9.1e7, rel=0.01)
+    n_gpt3, d_gpt3 = scaling.allocation_at_ratio(3.14e23, 20.0)
+    assert n_gpt3 == pytest.approx(51e9, rel=0.01) and d_gpt3 == pytest.approx(1.02e12, rel=0.01)
+    with pytest.raises(ValueError, match="tokens per parameter"):
+        scaling.allocation_at_ratio(1e20, 0.0)

@@ -1,0 +1,168 @@
+# ---
+# jupyter:
+#   exercise_set: 07_forecasting
+#   jupytext:
+#     formats: ipynb,py:percent
+#     notebook_metadata_filter: exercise_set
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Exercises 7: Forecasting
+#
+# Four graded tasks rebuild the forecasting tools of Chapter 7: a trend fit, crossing times under an
+# uncertain growth rate, the sensitivity of a forecast to its inputs, and the Brier score. A fifth part is
+# a reflection, with a rubric and no grade. For each task, write the body of the function where it says
+# `raise NotImplementedError(...)`, run the cell, then run the `check(...)` cell under it: it prints which
+# checks pass, what went wrong and a hint.
+#
+# | task | function | points |
+# |---|---|---|
+# | 7.1 | `fit_logistic(years, ratings)` | 3 |
+# | 7.2 | `years_until(ratings, rates, level, statistic)` | 3 |
+# | 7.3 | `tornado(ratings, level, base, low, high)` | 2 |
+# | 7.4 | `brier(probabilities, outcomes)` | 2 |
+# | 7.5 | reflection: does alignment scale with capabilities? | ungraded |
+#
+# When you are done, grade the whole notebook from a terminal (it runs your code in a fresh process and does
+# not modify your file):
+#
+# ```
+# python -m helpers.grade exercises/07_forecasting.ipynb
+# ```
+#
+# Ratings are on a 0-10 scale and are opinions, not data: the tasks only do the arithmetic. Every task is
+# deterministic. Where a growth rate is uncertain, the random draws are passed to your function as an array.
+# `numpy` and `scipy.optimize` are all you need.
+
+# %%
+import numpy as np
+from scipy import optimize
+
+from helpers.grading import check
+
+# %% [markdown]
+# ## Task 7.1: Fit a logistic trend
+#
+# A logistic curve with ceiling 10 rises fastest at its midpoint year $t_m$ and slows near the top:
+#
+# $$r(t) = \frac{10}{1 + e^{-k\,(t - t_m)}}.$$
+#
+# Write `fit_logistic(years, ratings)` that fits $t_m$ (a calendar year) and $k$ (per year) by least squares
+# **on the ratings themselves** with `scipy.optimize.curve_fit`, starting from `p0=(mean of years, 1.0)`, and
+# returns the tuple `(midpoint, rate)`. Raise `ValueError` if any rating lies outside $[0, 10]$.
+
+# %%
+def fit_logistic(years, ratings):
+    """Least-squares logistic trend with ceiling 10; return (midpoint [calendar year], rate [1/year])."""
+    raise NotImplementedError("Task 7.1 (fit_logistic): write your code here")
+
+
+# %%
+check("7.1", fit_logistic)
+
+# %% [markdown]
+# ## Task 7.2: Crossing times for draws of the growth rate
+#
+# Each domain $i$ starts at rating $r_i$ (strictly between 0 and 10), and its log-odds
+# $z_i = \log\frac{r_i}{10 - r_i}$ grow by `rate` per year, so after $t$ years it stands at
+# $10 / (1 + e^{-(z_i + \text{rate}\cdot t)})$.
+#
+# Write `years_until(ratings, rates, level, statistic)` that returns, for every growth rate in the array
+# `rates` (all > 0), the number of years until the `statistic` (`"mean"` or `"min"`) of the ratings over
+# domains first reaches `level`. Return 0 for a draw when the statistic is already at or above `level`.
+# Return a numpy array with one value per rate, accurate to about 1e-6 relative.
+
+# %%
+def years_until(ratings, rates, level, statistic):
+    """Years until the mean or min rating reaches `level`, one value per growth rate [log-odds per year]."""
+    raise NotImplementedError("Task 7.2 (years_until): write your code here")
+
+
+# %%
+check("7.2", years_until)
+
+# %% [markdown]
+# ## Task 7.3: Which input moves the answer?
+#
+# A scenario has three inputs: the growth `rate` (log-odds per year), a `delay` (years before growth
+# starts) and a `ceiling` (a rating no domain can grow past; a domain already above it keeps its rating).
+# With them, domain $i$ after $t$ years stands at
+#
+# $$r_i(t) = \max\bigl(r_i,\ \min(\text{ceiling},\ 10 / (1 + e^{-(z_i + \text{rate}\cdot\max(t - \text{delay}, 0))}))\bigr).$$
+#
+# Write `tornado(ratings, level, base, low, high)`, where `base`, `low` and `high` are
+# `(rate, delay, ceiling)` tuples. Return a `(3, 2)` array: row $i$ holds the years until the **mean**
+# rating reaches `level` when input $i$ is set to its low value and then to its high value, the other two
+# inputs staying at base. In every case the level is reachable. You may reuse `years_until` for the growth
+# part, but remember the delay and the ceiling.
+
+# %%
+def tornado(ratings, level, base, low, high):
+    """(3, 2) array of crossing times [years] with (rate, delay, ceiling) moved one at a time to low, high."""
+    raise NotImplementedError("Task 7.3 (tornado): write your code here")
+
+
+# %%
+check("7.3", tornado)
+
+# %% [markdown]
+# ## Task 7.4: The Brier score
+#
+# For probability forecasts $p_i$ of events with outcomes $o_i$ (1 if the event happened, else 0), the
+# Brier score is $\frac{1}{n}\sum_i (p_i - o_i)^2$. Write `brier(probabilities, outcomes)` returning it as a
+# float. Raise `ValueError` if a probability lies outside $[0, 1]$ or an outcome is not 0 or 1.
+
+# %%
+def brier(probabilities, outcomes):
+    """Mean of (p - o)^2 over forecasts; p in [0, 1], o in {0, 1}."""
+    raise NotImplementedError("Task 7.4 (brier): write your code here")
+
+
+# %%
+check("7.4", brier)
+
+# %% [markdown]
+# ## Putting it together
+#
+# With your own ratings and a few draws of the growth rate, how long until the mean reaches 9? The cell
+# runs once your functions work. Change the ratings to your own.
+
+# %%
+try:
+    my_ratings = np.array([8, 7, 7, 6, 5, 6, 4, 3, 5, 4], dtype=float)
+    draws = 0.27 * np.exp(0.5 * np.random.default_rng(0).standard_normal(1000))
+    t = years_until(my_ratings, draws, 9.0, "mean")
+    print(f"median {np.median(t):.1f} years; 10th-90th percentile {np.percentile(t, 10):.1f} to "
+          f"{np.percentile(t, 90):.1f} years")
+except NotImplementedError as exc:
+    print(f"Finish the task first: {exc}")
+
+# %% [markdown]
+# ## 7.5 Reflection (ungraded): does alignment scale with capabilities?
+#
+# Pick three concrete, documented kinds of failure of deployed language models. For each, say what
+# evidence would show whether it gets better, stays the same or gets worse as models scale, and what you
+# currently believe, as a probability. End with one dated, checkable forecast and your probability for it.
+# About 400-600 words.
+#
+# Rubric, for yourself or a peer:
+#
+# | criterion | what a strong answer does |
+# |---|---|
+# | concrete failures | names specific, documented behaviours, with a source |
+# | evidence, not vibes | says what measurement would show the trend, and over which range of scale |
+# | separates loss from behaviour | does not assume that a lower loss means better or worse behaviour |
+# | uncertainty stated | gives probabilities, and says which input the view is most sensitive to |
+# | checkable | ends with at least one dated question someone could resolve |
+
+# %% [markdown]
+# *Write your answer here.*

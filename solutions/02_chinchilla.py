@@ -1,0 +1,204 @@
+# ---
+# jupyter:
+#   exercise_set: 02_chinchilla
+#   jupytext:
+#     formats: ipynb,py:percent
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Exercises 2: Chinchilla and compute-optimal training
+#
+# Six graded tasks that rebuild the tools of Chapter 2. For each task, write the body of the function where
+# it says `raise NotImplementedError(...)`, run the cell, then run the `check(...)` cell under it: it prints
+# which checks pass, what went wrong and a hint.
+#
+# | task | function | points |
+# |---|---|---|
+# | 2.1 | `allocate_at_ratio(c, tokens_per_param)` | 2 |
+# | 2.2 | `frontier(c, E, A, B, alpha, beta)` | 3 |
+# | 2.3 | `tokens_per_param_at(c, E, A, B, alpha, beta)` | 2 |
+# | 2.4 | `huber_objective(params, n, d, loss, delta)` | 3 |
+# | 2.5 | `isoflop_minimum(n, loss)` | 2 |
+# | 2.6 | `lifetime_optimal_size(loss_target, inference_tokens, E, A, B, alpha, beta)` | 3 |
+#
+# When you are done, grade the whole notebook from a terminal (it runs your code in a fresh process and does
+# not modify your file):
+#
+# ```
+# python -m helpers.grade exercises/02_chinchilla.ipynb
+# ```
+#
+# Units: $N$ in parameters (all of them, as Hoffmann et al. count), $D$ in tokens, $C$ in FLOP (a count),
+# loss in nats per token. `numpy` and `scipy` are all you need.
+
+# %%
+import numpy as np
+from scipy import optimize
+
+from helpers.grading import check
+
+# %% [markdown]
+# ## Task 2.1: Invert C = 6ND
+#
+# Training a model with $N$ parameters on $D$ tokens costs about $C = 6ND$ FLOP. A popular rule of thumb
+# trains on a fixed number $r$ of tokens per parameter, $D = rN$. Write `allocate_at_ratio(c, tokens_per_param)`
+# that returns the tuple `(N, D)` spending exactly `c` FLOP at that ratio, and raises `ValueError` when
+# `c` or `tokens_per_param` is not positive.
+
+# %%
+def allocate_at_ratio(c, tokens_per_param):
+    """(N parameters, D tokens) with 6 N D = c FLOP and D = tokens_per_param * N."""
+    ### BEGIN SOLUTION
+    if c <= 0 or tokens_per_param <= 0:
+        raise ValueError(f"c ({c} FLOP) and tokens_per_param ({tokens_per_param}) must be > 0")
+    n = np.sqrt(c / (6.0 * tokens_per_param))
+    return float(n), float(tokens_per_param * n)
+    ### END SOLUTION
+
+
+# %%
+check("2.1", allocate_at_ratio)
+
+# %% [markdown]
+# ## Task 2.2: The efficient frontier
+#
+# For the law $L(N, D) = E + A/N^{\alpha} + B/D^{\beta}$ and a budget $C = 6ND$, Hoffmann et al. (eq. 4)
+# give the loss-minimising allocation in closed form:
+#
+# $$N_{opt} = G\left(\frac{C}{6}\right)^{a}, \quad D_{opt} = G^{-1}\left(\frac{C}{6}\right)^{b}, \quad
+# G = \left(\frac{\alpha A}{\beta B}\right)^{1/(\alpha+\beta)}, \quad a = \frac{\beta}{\alpha+\beta},
+# \quad b = \frac{\alpha}{\alpha+\beta}.$$
+#
+# Write `frontier(c, E, A, B, alpha, beta)` returning the tuple `(N_opt, D_opt)`.
+
+# %%
+def frontier(c, E, A, B, alpha, beta):
+    """Compute-optimal (N parameters, D tokens) at c FLOP for L = E + A/N^alpha + B/D^beta."""
+    ### BEGIN SOLUTION
+    g = (alpha * A / (beta * B)) ** (1.0 / (alpha + beta))
+    n_opt = g * (c / 6.0) ** (beta / (alpha + beta))
+    d_opt = (c / 6.0) ** (alpha / (alpha + beta)) / g
+    return n_opt, d_opt
+    ### END SOLUTION
+
+
+# %%
+check("2.2", frontier)
+
+# %% [markdown]
+# ## Task 2.3: Tokens per parameter at a budget
+#
+# Write `tokens_per_param_at(c, E, A, B, alpha, beta)`: the ratio $D_{opt}/N_{opt}$ at budget `c`. The
+# checks evaluate it for Hoffmann et al.'s rounded and unrounded fits and for Besiroglu et al.'s refit, at
+# Chinchilla's budget. Compare the three answers with the ~20 tokens per parameter of Hoffmann et al.'s
+# Table 3.
+
+# %%
+def tokens_per_param_at(c, E, A, B, alpha, beta):
+    """D_opt / N_opt (tokens per parameter) at c FLOP under the fitted law."""
+    ### BEGIN SOLUTION
+    n_opt, d_opt = frontier(c, E, A, B, alpha, beta)
+    return d_opt / n_opt
+    ### END SOLUTION
+
+
+# %%
+check("2.3", tokens_per_param_at)
+
+# %% [markdown]
+# ## Task 2.4: The Approach-3 objective
+#
+# Hoffmann et al. fit their law by minimising, over the runs $i$, the sum of Huber losses of the residuals
+# $r_i = \log \hat L(N_i, D_i) - \log L_i$, where the Huber loss is $r^2/2$ for $|r| \le \delta$ and
+# $\delta(|r| - \delta/2)$ beyond. Write `huber_objective(params, n, d, loss, delta)` where
+# `params = (E, A, B, alpha, beta)` and `n`, `d`, `loss` are arrays of equal length. Return the **sum**.
+
+# %%
+def huber_objective(params, n, d, loss, delta):
+    """Sum over runs of Huber_delta(log L_hat(n_i, d_i) - log loss_i)."""
+    ### BEGIN SOLUTION
+    E, A, B, alpha, beta = params
+    n, d, loss = (np.asarray(x, dtype=float) for x in (n, d, loss))
+    r = np.log(E + A / n**alpha + B / d**beta) - np.log(loss)
+    return float(np.sum(np.where(np.abs(r) <= delta, 0.5 * r**2, delta * (np.abs(r) - 0.5 * delta))))
+    ### END SOLUTION
+
+
+# %%
+check("2.4", huber_objective)
+
+# %% [markdown]
+# ## Task 2.5: The minimum of an IsoFLOP curve
+#
+# Approach 2 trains several model sizes at one fixed budget and fits a parabola to the loss as a function
+# of $\log N$. Write `isoflop_minimum(n, loss)` that returns the $N$ (in parameters) at the vertex of that
+# parabola. If the fitted parabola opens downwards it has no minimum: raise `ValueError`.
+
+# %%
+def isoflop_minimum(n, loss):
+    """N at the minimum of a parabola in log N fitted to the losses of one IsoFLOP curve."""
+    ### BEGIN SOLUTION
+    c2, c1, _ = np.polyfit(np.log(n), loss, 2)
+    if c2 <= 0:
+        raise ValueError(f"the parabola opens downwards (c2 = {c2:.3g}): no minimum")
+    return float(np.exp(-c1 / (2.0 * c2)))
+    ### END SOLUTION
+
+
+# %%
+check("2.5", isoflop_minimum)
+
+# %% [markdown]
+# ## Task 2.6: Over-training for cheap inference
+#
+# A model that will serve many tokens costs $2N$ FLOP per token for its whole life. To reach a target loss
+# with the least *lifetime* compute $6ND + 2N I$ (for $I$ inference tokens), move along the curve
+# $L(N, D) = $ target: a smaller $N$ needs more $D$. Write
+# `lifetime_optimal_size(loss_target, inference_tokens, E, A, B, alpha, beta)` returning the tuple
+# `(N, D)` at that minimum (relative accuracy $10^{-3}$ is enough). Raise `ValueError` if the target is at
+# or below $E$.
+
+# %%
+def lifetime_optimal_size(loss_target, inference_tokens, E, A, B, alpha, beta):
+    """(N, D) on L(N, D) = loss_target minimising 6 N D + 2 N inference_tokens."""
+    ### BEGIN SOLUTION
+    if loss_target <= E:
+        raise ValueError(f"loss_target {loss_target} must be above E = {E} nats/token")
+    log_n_min = np.log(A / (loss_target - E)) / alpha
+
+    def tokens(log_n):
+        return (B / (loss_target - E - A * np.exp(-alpha * log_n))) ** (1.0 / beta)
+
+    def log_total(log_n):
+        return log_n + np.log(6.0 * tokens(log_n) + 2.0 * inference_tokens)
+
+    grid = log_n_min + np.geomspace(1e-6, 40.0, 4000)
+    i = int(np.argmin(log_total(grid)))
+    best = optimize.minimize_scalar(log_total, bounds=(grid[max(i - 1, 0)], grid[i + 1]), method="bounded")
+    return float(np.exp(best.x)), float(tokens(best.x))
+    ### END SOLUTION
+
+
+# %%
+check("2.6", lifetime_optimal_size)
+
+# %% [markdown]
+# ## Putting it together
+#
+# Hoffmann et al.'s rounded fit is $E = 1.69$, $A = 406.4$, $B = 410.7$, $\alpha = 0.34$, $\beta = 0.28$.
+# How many tokens per parameter does it imply at Chinchilla's budget, $5.88 \times 10^{23}$ FLOP? And how
+# does the lifetime-optimal model for a loss of 2.0 nats/token change when it will serve $10^{13}$ tokens?
+
+# %%
+try:
+    hoffmann = (1.69, 406.4, 410.7, 0.34, 0.28)
+    print(f"tokens per parameter at 5.88e23 FLOP: {tokens_per_param_at(5.88e23, *hoffmann):.0f}")
+    for served in (0.0, 1e13):
+        n, d = lifetime_optimal_size(2.0, served, *hoffmann)
+        print(f"serving {served:.0e} tokens: N = {n:.3g}, D = {d:.3g}, {d / n:.0f} tokens/param")
+except NotImplementedError as exc:
+    print(f"Finish the tasks first: {exc}")
