@@ -31,7 +31,7 @@
 # %%
 import numpy as np
 
-from helpers import compute, experiment, plotting, scaling
+from helpers import compute, experiment, plotting, scaling, widgets
 
 # %% [markdown]
 # ## A language whose entropy we know
@@ -90,8 +90,8 @@ assert round(language.n_contexts - int(np.sum(rule_probs >= 1 / 500_000)), -1) =
 # So $H = 1.830$ nats/token, against $\ln 64 = 4.16$ for a model that knows no rule. Everything between
 # the two is learnable. The most frequent rule covers 39% of sentences, and the rarest about one in
 # 680,000. In half a million tokens, each of the 750 or so rarest rules is expected less than once (the
-# figure). There is always a rarer rule
-# left to learn, which is what makes the loss fall as a power law instead of stopping.
+# figure). There is always a rarer rule left to learn, which is what makes the loss fall as a power law
+# instead of stopping.
 
 # %% tags=["hide-input"]
 fig, ax = plotting.new_figure()
@@ -180,8 +180,9 @@ assert round(sum(r.seconds for r in runs)) == 31
 
 # %% [markdown]
 # The next cell reruns the quick sweep (5 widths x 4 data sizes of 5,000 to 100,000 tokens) on *your*
-# machine, with a progress bar. It takes a few seconds, and its timings give your MFU below. To rerun the full sweep instead, pass
-# `experiment.FULL_SWEEP` (about half a minute to two minutes, depending on your CPU and what else it runs).
+# machine, with a progress bar. It takes a few seconds, and its timings give your MFU below. To rerun the
+# full sweep instead, pass `experiment.FULL_SWEEP` (half a minute to two minutes, depending on your CPU and
+# what else it runs).
 
 # %%
 quick_runs = experiment.run_sweep(experiment.QUICK_SWEEP)
@@ -216,8 +217,12 @@ plotting.show(
 
 # %% [markdown]
 # Both panels show the pattern of chapter 2. More data lowers the loss of every model. More parameters help
-# only as long as there is data to fill them: with 15,000 tokens, the largest models are no better than
-# mid-sized ones.
+# only as long as there is data to fill them: with 15,000 tokens, doubling the largest model from 21,312 to
+# 42,048 parameters lowers the loss by only 0.004 nats/token.
+
+# %% tags=["remove-cell"]
+_loss_at = {(r.params, r.tokens): r.loss for r in runs}
+assert round(_loss_at[21312, 15000] - _loss_at[42048, 15000], 3) == 0.004
 
 # %% [markdown]
 # ## Fit the law, and check $E$
@@ -299,8 +304,8 @@ assert round(ratio_growth(own_fit), 2) == 0.41 and round(ratio_growth(scaling.HO
 # %% [markdown]
 # Here $\alpha$ is much larger than $\beta$, so the ratio grows as $C^{0.41}$: every tenfold budget wants
 # about 2.6 times more tokens per parameter. In Hoffmann et al.'s fit the exponents are close, so the ratio
-# grows only as $C^{0.10}$, and "about 20 tokens per parameter" is a usable rule over a wide range. It is a
-# property of their data and models, not a law of nature.
+# grows only as $C^{0.10}$ and one rule of thumb can serve over a wide range of budgets (chapter 2 discusses
+# which number). Either way the ratio is a property of the data and the models, not a law of nature.
 
 # %% tags=["remove-cell"]
 assert round(10 ** ratio_growth(own_fit), 1) == 2.6
@@ -329,6 +334,34 @@ plotting.show(
 )
 
 # %% [markdown]
+# Move the slider to choose a budget. The explorer draws its IsoFLOP curve, the best size on it, and the
+# tokens per parameter there.
+
+# %% tags=["hide-input"]
+def draw_isoflop(c):
+    n_best, d_best = own_fit.compute_optimal(c)
+    fig, ax = plotting.new_figure(width=7.5)
+    ax.plot(n_grid, own_fit.loss(n_grid, c / (6 * n_grid)), color=plotting.PALETTE["blue"],
+            label=f"IsoFLOP curve, C = {c:.1e} FLOP")
+    ax.plot(n_best, own_fit.loss(n_best, d_best), "o", color=plotting.PALETTE["vermillion"],
+            label=f"best: N = {n_best:,.0f}, {d_best / n_best:.0f} tokens per parameter")
+    ax.axhline(entropy, color="grey", linestyle=":", label="exact entropy H")
+    ax.set_ylim(entropy * 0.98, 2.6)
+    plotting.label_axes(ax, "Parameters N [parameters]", "Fitted loss [nats/token]")
+    plotting.tidy_log_ticks(ax)
+    ax.legend(fontsize=8)
+    return plotting.show(
+        fig,
+        alt=(
+            f"Fitted loss against model size at a budget of {c:.1e} FLOP: a valley whose lowest point, at "
+            f"{n_best:,.0f} parameters and {d_best / n_best:.0f} tokens per parameter, is marked."
+        ),
+    )
+
+
+widgets.explorer(draw_isoflop, list(np.geomspace(1e9, 1e12, 13)), label="Budget [FLOP]", fmt="{:.1e}".format)
+
+# %% [markdown]
 # ## Your own MFU
 #
 # Chapter 3 defined model FLOPs utilisation as the share of the peak rate a training run achieves. On a
@@ -342,18 +375,20 @@ plotting.show(
 with experiment.single_threaded_blas():
     peak = compute.measure_matmul_flops(512, "float32")
 achieved = sum(r.flops_counted for r in quick_runs) / sum(r.seconds for r in quick_runs)
-largest = max(quick_runs, key=lambda r: r.flops_counted)
+most_tokens = [r for r in quick_runs if r.tokens == max(experiment.QUICK_SWEEP.tokens)]
+smallest, largest = min(most_tokens, key=lambda r: r.params), max(most_tokens, key=lambda r: r.params)
 print(f"this machine, 512 x 512 float32 product, one thread: {peak / 1e9:6.2f} GFLOP/s")
 print(f"trainer, whole quick sweep:                         {achieved / 1e9:6.2f} GFLOP/s "
       f"-> MFU {achieved / peak:.0%}")
-print(f"trainer, largest quick run (N = {largest.params:,}):        "
-      f"{largest.flops_per_second / 1e9:6.2f} GFLOP/s -> MFU {largest.flops_per_second / peak:.0%}")
+for label, run in (("smallest", smallest), ("largest", largest)):
+    print(f"trainer, {label} model, N = {run.params:6,}, D = {run.tokens:7,}: "
+          f"{run.flops_per_second / 1e9:6.2f} GFLOP/s -> MFU {run.flops_per_second / peak:.0%}")
 
 # %% [markdown]
 # The trainer reaches only a fraction of the peak, and on most machines the smallest models reach the
 # least. Their matrices are a few dozen to a few hundred numbers wide, so the fixed cost of each numpy call,
-# the embedding gradient and the Adam update take much of the time. That is the same effect chapter 3 measured for small matrix products, and the same reason
-# real training runs use large batches and wide layers.
+# the embedding gradient and the Adam update take much of the time. That is the effect chapter 3 measured
+# for small matrix products, and the reason real training runs use large batches and wide layers.
 
 # %% [markdown]
 # ## What transfers to real LLMs, and what does not
@@ -368,8 +403,18 @@ print(f"trainer, largest quick run (N = {largest.params:,}):        "
 # language of 4,096 memorised rules, not text. Real models learn shared structure (grammar, facts that
 # combine), not a lookup table, and their losses are measured on held-out text with sampling noise. Our
 # models are two-layer MLPs, not Transformers, and the largest has 42,048 parameters, tiny next to any
-# LLM. The known entropy is the luxury that made the check of $E$ possible, and real data
-# never offers it.
+# LLM. The known entropy is the luxury that made the check of $E$ possible, and real data never offers it.
+#
+# **One seed per point.** Each point of the sweep is a single run. The cell below reruns one of them with
+# another seed (other initial weights, other data): compare the change with the gaps between neighbouring
+# sizes in the figures. Real sweeps face the same noise, at a far higher price per rerun.
+
+# %%
+w_check, d_check = experiment.FULL_SWEEP.widths[2], experiment.FULL_SWEEP.tokens[1]
+shipped_loss = next(r.loss for r in runs if (r.width, r.tokens) == (w_check, d_check))
+other_seed = experiment.train_model(w_check, d_check, language, seed=1).loss
+print(f"N = {experiment.model_parameters(w_check):,}, D = {d_check:,}: seed 0 -> {shipped_loss:.4f}, "
+      f"seed 1 -> {other_seed:.4f} nats/token ({other_seed / shipped_loss - 1:+.2%})")
 
 # %% [markdown]
 # ```{exercise}
