@@ -11,6 +11,7 @@ One module per concept; chapters and exercises import from here instead of copyi
 - ``helpers.energy``: energy (MWh) and carbon (tCO2e) of training runs, published footprints (chapter 6)
 - ``helpers.data_wall``: tokens needed as compute grows, the year the text stock runs out, Monte Carlo (chapter 6)
 - ``helpers.forecast``: trend fits, crossing-time distributions, scenarios, Brier scores, a forecast log (chapter 7)
+- ``helpers.experiment``: a synthetic language with a known entropy, tiny numpy models, your own sweep (chapter 8)
 - ``helpers.plotting``: the house style and ``show(fig, alt=...)``
 - ``helpers.widgets``: ``explorer``, sliders that work with or without a kernel
 - ``helpers.progress``: ``progress(iterable)``, a bar where it helps and silence while the site builds

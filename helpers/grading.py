@@ -248,6 +248,7 @@ SETS = {
     "05_emergence_mirage": "helpers.checks.emergence_mirage",
     "06_energy_data": "helpers.checks.energy_data",
     "07_forecasting": "helpers.checks.forecasting",
+    "08_your_own_scaling_law": "helpers.checks.own_scaling_law",
 }
 
 
