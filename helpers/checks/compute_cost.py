@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from helpers import compute
+from helpers.checks import hypothetical_chip
 from helpers.grading import Case, ExerciseSet, Task, close_to, raises
 
 _A100 = compute.ACCELERATORS["A100"]
@@ -17,34 +18,24 @@ _H100 = compute.ACCELERATORS["H100"]
 _MI300X = compute.ACCELERATORS["MI300X"]
 
 
-def _chip(peak_flops_per_s, bandwidth_bytes_per_s):
-    return compute.Accelerator(
-        name="exercise chip",
-        peak_flops_dense=peak_flops_per_s,
-        peak_flops_sparse=None,
-        memory_bytes=1e12,
-        memory_bandwidth=bandwidth_bytes_per_s,
-        power_watts=1.0,
-        source="exercise",
-        status="primary",
-    )
-
-
 def _hours(flops, peak, mfu):
-    return compute.gpu_hours(flops, _chip(peak, 1.0), mfu)
+    return compute.gpu_hours(flops, hypothetical_chip(peak, bandwidth_bytes_per_s=1.0), mfu)
 
 
 def _days(flops, peak, mfu, n_gpus):
-    return compute.training_days(flops, _chip(peak, 1.0), mfu, n_gpus)
+    return compute.training_days(flops, hypothetical_chip(peak, bandwidth_bytes_per_s=1.0), mfu, n_gpus)
 
 
 def _mfu(flops, hours, peak):
-    return compute.implied_mfu(flops, hours, _chip(peak, 1.0))
+    return compute.implied_mfu(flops, hours, hypothetical_chip(peak, bandwidth_bytes_per_s=1.0))
 
 
 def _decode_cost(n_params, peak, bandwidth, batch_size, price_per_hour, bytes_per_param=2.0):
     rate = compute.decode_tokens_per_second(
-        n_params, _chip(peak, bandwidth), batch_size, bytes_per_param=bytes_per_param
+        n_params,
+        hypothetical_chip(peak, bandwidth_bytes_per_s=bandwidth),
+        batch_size,
+        bytes_per_param=bytes_per_param,
     )
     return compute.cost_per_million_tokens(rate, price_per_hour)
 

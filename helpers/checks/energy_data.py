@@ -11,27 +11,15 @@ from __future__ import annotations
 import numpy as np
 
 from helpers import compute, data_wall, energy
+from helpers.checks import hypothetical_chip
 from helpers.grading import Case, ExerciseSet, Task, close_to, raises
 
 _A100 = compute.ACCELERATORS["A100"]
 _H100 = compute.ACCELERATORS["H100"]
 
 
-def _chip(peak_flops_per_s, watts):
-    return compute.Accelerator(
-        name="exercise chip",
-        peak_flops_dense=peak_flops_per_s,
-        peak_flops_sparse=None,
-        memory_bytes=1e12,
-        memory_bandwidth=1e12,
-        power_watts=watts,
-        source="exercise",
-        status="primary",
-    )
-
-
 def _run_energy(flops, peak, mfu, watts, pue):
-    return energy.facility_energy_mwh(flops, _chip(peak, watts), mfu, pue=pue)
+    return energy.facility_energy_mwh(flops, hypothetical_chip(peak, watts=watts), mfu, pue=pue)
 
 
 def _quantile(stock, growth, ratio, q, flops_now, year_now):
@@ -84,7 +72,11 @@ carbon = Task(
             judge=close_to(energy.carbon_tonnes(np.array([433.0, 5390.0, 20000.0]), 0.057)),
         ),
         Case(args=(1000.0, 0.0), judge=close_to(0.0, atol=1e-12)),
-        Case(args=(1000.0, -50.0), judge=raises("ValueError"), describe="carbon_tonnes(1000, grams_per_kwh=-50)"),
+        Case(
+            args=(1000.0, -50.0),
+            judge=raises("ValueError"),
+            describe="carbon_tonnes(1000, grams_per_kwh=-50)",
+        ),
     ),
     hint="The intensity is in GRAMS per kWh. MWh x 1,000 kWh/MWh x g/kWh gives grams; divide by 1e6 g per "
     "tonne. A negative intensity should raise ValueError; zero (carbon-free supply) is allowed.",
