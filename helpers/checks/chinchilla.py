@@ -43,6 +43,7 @@ allocate = Task(
         Case(args=(1e21, 200.0), judge=close_to(scaling.allocation_at_ratio(1e21, 200.0), rtol=1e-6)),
         Case(args=(-1e21, 20.0), judge=raises("ValueError"), describe="allocate_at_ratio(-1e21, 20.0)"),
     ),
+    reimplements=(scaling.allocation_at_ratio,),
     hint="With D = r N, C = 6 N D = 6 r N^2, so N = sqrt(C / (6 r)) and D = r N. Return the tuple (N, D); "
     "raise ValueError when C or r is not positive.",
 )
@@ -70,6 +71,7 @@ frontier = Task(
             ),
         ),
     ),
+    reimplements=(scaling.ChinchillaFit.compute_optimal,),
     hint="G = (alpha A / (beta B))^(1/(alpha+beta)); N_opt = G (C/6)^(beta/(alpha+beta)) and "
     "D_opt = (C/6)^(alpha/(alpha+beta)) / G. Check that 6 N_opt D_opt equals C.",
 )
@@ -96,6 +98,7 @@ ratio = Task(
             describe="tokens_per_param_at(5.88e23, *Besiroglu et al.'s fit)",
         ),
     ),
+    reimplements=(scaling.ChinchillaFit.tokens_per_param, scaling.ChinchillaFit.compute_optimal),
     hint="Use your frontier: D_opt / N_opt = (C/6)^((alpha - beta)/(alpha + beta)) / G^2. With alpha != beta "
     "the ratio changes with the budget, so tiny changes in the exponents move it a lot.",
 )
@@ -127,6 +130,7 @@ objective = Task(
             describe="huber_objective on runs that follow the law exactly",
         ),
     ),
+    reimplements=(scaling.chinchilla_objective, scaling.lse_objective, scaling.huber),
     hint="r_i = log(E + A/N_i^alpha + B/D_i^beta) - log(L_i). Huber(r) = r^2/2 where |r| <= delta, else "
     "delta (|r| - delta/2). Return the sum over runs, not the mean.",
 )
@@ -153,6 +157,7 @@ isoflop = Task(
             describe="isoflop_minimum on a curve that opens downwards",
         ),
     ),
+    reimplements=(scaling.isoflop_minimum,),
     hint="Fit loss = c0 + c1 x + c2 x^2 with x = log N (np.polyfit(x, loss, 2) returns c2, c1, c0). The "
     "minimum is at x = -c1 / (2 c2), so return exp of that. If c2 <= 0 there is no minimum: raise ValueError.",
 )
@@ -184,6 +189,7 @@ overtrain = Task(
             describe="lifetime_optimal_size(1.6 nats/token, below E = 1.69)",
         ),
     ),
+    reimplements=(scaling.lifetime_optimal, scaling.lifetime_flops),
     hint="On the curve L(N, D) = target, D(N) = (B / (target - E - A/N^alpha))^(1/beta), defined only for "
     "N above (A / (target - E))^(1/alpha). Minimise 6 N D(N) + 2 N I over N (a fine grid in log N, then "
     "scipy.optimize.minimize_scalar). Return (N, D). A target at or below E is unreachable: ValueError.",

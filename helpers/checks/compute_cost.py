@@ -63,6 +63,7 @@ run_flops = Task(
         Case(args=(0.0, 1e12), judge=raises("ValueError"), describe="run_flops(0, 1e12)"),
         Case(args=(70e9, -1.0), judge=raises("ValueError"), describe="run_flops(70e9, -1)"),
     ),
+    reimplements=(compute.training_flops,),
     hint="C = 6 * N * D FLOP (2 per parameter and token forward, 4 backward). It works on arrays as written; "
     "check for non-positive N or D first and raise ValueError naming the argument.",
 )
@@ -84,6 +85,7 @@ gpu_hours = Task(
         ),
         Case(args=(1e21, 312e12, 0.0), judge=raises("ValueError"), describe="gpu_hours(1e21, 312e12, mfu=0)"),
     ),
+    reimplements=(compute.gpu_hours,),
     hint="Hours = FLOP / (peak FLOP/s x MFU) / 3600 s per hour. MFU is a fraction in (0, 1]: 40% is 0.4, and "
     "a value like 40 or 0 should raise ValueError.",
 )
@@ -101,6 +103,7 @@ cluster_days = Task(
             judge=close_to(_days(1e24, 989.4e12, 0.35, np.array([256, 1024, 4096]))),
         ),
     ),
+    reimplements=(compute.training_days, compute.gpu_hours),
     hint="Divide the accelerator-hours by the number of chips (they work in parallel) and by 24 hours per day.",
 )
 
@@ -123,6 +126,7 @@ implied_mfu = Task(
             describe="implied_mfu(1e21, gpu_hours=0, 312e12)",
         ),
     ),
+    reimplements=(compute.implied_mfu,),
     hint="MFU = FLOP / (GPU-hours x 3600 s per hour x peak FLOP/s): the FLOP the model needed divided by the "
     "FLOP the chips could have done in that time. Zero hours should raise ValueError.",
 )
@@ -154,6 +158,7 @@ decode_cost = Task(
             describe="decode_cost_per_million(8e9, A100, batch_size=16, $2/h, bytes_per_param=1)",
         ),
     ),
+    reimplements=(compute.decode_tokens_per_second, compute.cost_per_million_tokens),
     hint="One decoding step makes batch_size tokens. It takes the longer of reading the weights, "
     "n_params x bytes_per_param / bandwidth, and computing, 2 x n_params x batch_size / peak. Tokens/s = "
     "batch_size / step time; dollars per million tokens = price_per_hour / (tokens/s x 3600) x 1e6.",
@@ -178,6 +183,7 @@ break_even = Task(
             describe="break_even_tokens(70e9, 1.4e12, 35e9, 1e12): the small model is cheaper to train as well",
         ),
     ),
+    reimplements=(compute.break_even_tokens, compute.lifetime_cost),
     hint="Lifetime FLOP = 6 N D + 2 N T. Set the two models' lifetime FLOP equal and solve for T: "
     "T = (6 N_small D_small - 6 N_big D_big) / (2 N_big - 2 N_small). If the smaller model is also cheaper to "
     "train, it is cheaper at every volume: raise ValueError.",

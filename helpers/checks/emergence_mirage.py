@@ -39,6 +39,7 @@ metrics = Task(
         Case(args=(-0.1, 5), judge=raises("ValueError")),
         Case(args=(0.5, 0), judge=raises("ValueError")),
     ),
+    reimplements=(emergence.exact_match, emergence.expected_token_edit_distance),
     hint="p = exp(-loss); exact match is p ** length and the expected edit distance is length * (1 - p). Return "
     "the tuple (exact, edit). Raise ValueError for a negative loss or a length that is not a whole number >= 1.",
 )
@@ -62,6 +63,7 @@ undo = Task(
         Case(args=(0.0, 5), judge=raises("ValueError"), describe="per_token_loss_from_exact_match(0.0, 5)"),
         Case(args=(np.array([0.2, 1.2]), 5), judge=raises("ValueError")),
     ),
+    reimplements=(),  # the book has no function that inverts exact match
     hint="Exact match is p ** length and p = exp(-L), so L = -ln(exact match) / length. An accuracy of 0 "
     "(nothing resolved) or above 1 cannot be inverted: raise ValueError.",
 )
@@ -78,6 +80,7 @@ wilson = Task(
         Case(args=(20, 20), judge=close_to(emergence.wilson_interval(20, 20), rtol=1e-4)),
         Case(args=(11, 10), judge=raises("ValueError")),
     ),
+    reimplements=(emergence.wilson_interval,),
     hint="With phat = k / n and z = 1.959964: centre = (phat + z**2 / (2n)) / (1 + z**2 / n) and half-width = "
     "z / (1 + z**2 / n) * sqrt(phat (1 - phat) / n + z**2 / (4 n**2)). Return (centre - half, centre + half), "
     "and raise ValueError when successes > trials.",
@@ -113,6 +116,7 @@ threshold = Task(
             ),
         ),
     ),
+    reimplements=(emergence.threshold_scale,),
     hint="Find the first index i with score[i] >= threshold. If i == 0 return n[0]; if there is none return "
     "float('nan'). Otherwise interpolate linearly in log10(n) between points i - 1 and i, and return 10 ** (...).",
 )
@@ -143,6 +147,7 @@ brier = Task(
         ),
         Case(args=(np.eye(3), np.array([0, 1, 2])), judge=close_to(np.zeros(3), atol=1e-12)),
     ),
+    reimplements=(emergence.brier_score,),
     hint="Build the one-hot matrix of the right options (np.eye(k)[correct]) and return the sum over the "
     "options (axis=1) of (probs - onehot) ** 2: one score per question.",
 )

@@ -55,6 +55,7 @@ run_energy = Task(
             describe="run_energy_mwh(1e24, 989.4e12, 0.4, 700, pue=0.9)",
         ),
     ),
+    reimplements=(energy.facility_energy_mwh, compute.training_energy_mwh),
     hint="Seconds of one chip = FLOP / (peak FLOP/s x MFU); joules = seconds x watts x PUE; "
     "1 MWh = 3.6e9 J. A PUE below 1 is impossible (the facility cannot use less than its IT equipment): "
     "raise ValueError.",
@@ -78,6 +79,7 @@ carbon = Task(
             describe="carbon_tonnes(1000, grams_per_kwh=-50)",
         ),
     ),
+    reimplements=(energy.carbon_tonnes,),
     hint="The intensity is in GRAMS per kWh. MWh x 1,000 kWh/MWh x g/kWh gives grams; divide by 1e6 g per "
     "tonne. A negative intensity should raise ValueError; zero (carbon-free supply) is allowed.",
 )
@@ -107,6 +109,7 @@ crossing = Task(
             describe="crossing_year(1, 2020, growth_per_year=1.0, 10): a flat trend never crosses",
         ),
     ),
+    reimplements=(data_wall.crossing_year,),
     hint="Solve value_now x growth^(t - year_now) = threshold for t: t = year_now + ln(threshold / value_now) "
     "/ ln(growth). Growth of 1 or less never reaches a higher threshold: raise ValueError.",
 )
@@ -129,6 +132,7 @@ tokens = Task(
             describe="tokens_needed(1e25, 20, overtraining=0.5)",
         ),
     ),
+    reimplements=(data_wall.tokens_for_compute,),
     hint="C = 6 N D and D = r k N, so N = D / (r k) and C = 6 D^2 / (r k): D = sqrt(r k C / 6). An "
     "over-training factor below 1 is not over-training: raise ValueError.",
 )
@@ -160,6 +164,7 @@ quantile = Task(
             describe="exhaustion_quantile(seed-0 draws with tokens_per_param x 10, q=0.95, 5e24, 2023.0)",
         ),
     ),
+    reimplements=(data_wall.exhaustion_year, data_wall.exhaustion_year_samples),
     hint="For every draw at once (no loop): the compute that uses the whole stock is 6 S^2 / r FLOP; the year "
     "is year_now + ln(that / flops_now) / ln(growth). Then np.quantile(years, q).",
 )

@@ -55,6 +55,7 @@ fit_task = Task(
             describe="fit_logistic with a rating of 11 on a 0-10 scale",
         ),
     ),
+    reimplements=(forecast.fit_logistic_trend,),
     hint="Define f(t, midpoint, rate) = 10 / (1 + exp(-rate * (t - midpoint))) and call "
     "scipy.optimize.curve_fit(f, years, ratings, p0=(years.mean(), 1.0)); return (midpoint, rate). Check first "
     "that every rating lies in [0, 10].",
@@ -86,6 +87,7 @@ crossing_task = Task(
             describe="years_until with the mean (6.375) already above the level 6.0",
         ),
     ),
+    reimplements=(forecast.crossing_time,),
     hint="Each domain's log-odds log(r / (10 - r)) grow by `rate` per year. For one rate, the mean over "
     "domains of 10 / (1 + exp(-(z_i + rate * t))) never decreases with t, so find where it reaches the level "
     "by bisection (or scipy.optimize.brentq) between 0 and the time the lowest domain needs to reach the "
@@ -117,6 +119,7 @@ sensitivity_task = Task(
             ),
         ),
     ),
+    reimplements=(forecast.swing, forecast.crossing_time),
     hint="For each input i in (rate, delay, ceiling), copy base, set input i to its low value and compute the "
     "crossing time of the mean, then do the same with its high value: row i is (time at low, time at high). "
     "A delay adds its years; a ceiling caps every domain's growth (a domain already above it keeps its rating).",
@@ -145,6 +148,7 @@ brier_task = Task(
             describe="brier([0.7, 0.3], [1, 2]), an outcome that is neither 0 nor 1",
         ),
     ),
+    reimplements=(forecast.brier_score,),
     hint="The Brier score is the mean of (p - o)**2. Raise ValueError when a probability lies outside [0, 1] "
     "or an outcome is not 0 or 1.",
 )

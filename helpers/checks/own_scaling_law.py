@@ -38,6 +38,7 @@ count = Task(
         Case(args=(1, 2, 1, 1), judge=close_to(_counts(1, 2, 1, 1), rtol=1e-9)),
         Case(args=(0, 64, 8, 1000), judge=raises("ValueError")),
     ),
+    reimplements=(experiment.model_parameters, experiment.matmul_flops_per_token),
     hint="N = V e (embedding) + 2 e w + w (hidden layer) + w V + V (output). 6ND counts every parameter; the "
     "matrix products only involve the 2 e w + w V weights, 6 FLOP each per token (2 forward, 4 backward).",
 )
@@ -63,6 +64,7 @@ optimal = Task(
         ),
         Case(args=(_law(_TOY), -1.0), judge=raises("ValueError")),
     ),
+    reimplements=(ChinchillaFit.compute_optimal,),
     hint="With C = 6 N D, D = C / (6 N): minimise E + A N^-alpha + B (C / 6N)^-beta over N. Setting the "
     "derivative to zero gives N_opt = G (C/6)^(beta/(alpha+beta)) with G = (alpha A / (beta B))^(1/(alpha+beta)), "
     "and D_opt = C / (6 N_opt). Return (N_opt, D_opt).",
@@ -86,6 +88,7 @@ predict = Task(
         Case(args=(_law(_TOY), 0.0, 1e6), judge=raises("ValueError")),
         Case(args=(_law(_TOY), 1e4, np.array([1e6, -1.0])), judge=raises("ValueError")),
     ),
+    reimplements=(ChinchillaFit.loss,),
     hint="L = E + A / N**alpha + B / D**beta works on numpy arrays as written; first raise ValueError if any "
     "N (parameters) or D (tokens) is not > 0.",
 )
@@ -103,6 +106,7 @@ entropy = Task(
         Case(args=(16, 0.0), judge=close_to(0.0, atol=1e-12)),
         Case(args=(64, 1.5), judge=raises("ValueError")),
     ),
+    reimplements=(experiment.true_entropy,),
     hint="Given its context, the target has probability q = 1 - noise + noise/V and each of the V - 1 other "
     "tokens noise/V: H = -q ln q - (V - 1)(noise/V) ln(noise/V), with 0 ln 0 = 0 when noise is 0.",
 )

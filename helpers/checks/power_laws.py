@@ -42,6 +42,7 @@ power_law = Task(
         Case(args=(0.0, K.n_c, K.alpha_n), judge=raises("ValueError")),
         Case(args=(np.array([1e9, -5.0]), K.n_c, K.alpha_n), judge=raises("ValueError")),
     ),
+    reimplements=(scaling.kaplan_loss_n,),
     hint="L(N) = (N_c / N) ** alpha_N works on arrays as written; check `np.any(n <= 0)` first and raise "
     "ValueError with a message that names n and its unit.",
 )
@@ -67,6 +68,7 @@ fit_log_log = Task(
             judge=close_to((5.0, 1.0), rtol=1e-6),
         ),
     ),
+    reimplements=(scaling.fit_power_law,),
     hint="Take logs of both x and y, fit a straight line with np.polyfit(log_x, log_y, 1): the slope is k and "
     "exp(intercept) is a. Return the tuple (a, k).",
 )
@@ -93,6 +95,7 @@ extrapolate = Task(
             describe="extrapolate_with_floor with a floor above the smallest measured loss",
         ),
     ),
+    reimplements=(scaling.fit_power_law, scaling.fit_power_law_with_floor),
     hint="Subtract the floor, fit a straight line to log(y - floor) against log x, predict at x_new and add the "
     "floor back. A floor at or above a measured loss makes log(y - floor) undefined: raise ValueError.",
 )
@@ -114,6 +117,7 @@ multiplier = Task(
             describe="compute_multiplier with a target below the floor",
         ),
     ),
+    reimplements=(scaling.multiplier_for_loss,),
     hint="With L = E + A x^-alpha, the reducible part L - E shrinks by a factor r when x grows by r**(1/alpha). "
     "A target at or below the floor E can never be reached: raise ValueError.",
 )

@@ -35,6 +35,7 @@ pass_at_k = Task(
         ),
         Case(args=(10, 3, 11), judge=raises("ValueError"), describe="pass_at_k(10, 3, 11): k > n"),
     ),
+    reimplements=(testtime.pass_at_k,),
     hint="Use the product form 1 - prod(1 - k / i) for i from n - c + 1 to n (np.arange(n - c + 1, n + 1)), "
     "and return 1.0 when n - c < k. Never form C(n, k) in floating point: it overflows for large n.",
 )
@@ -60,6 +61,7 @@ coverage = Task(
             describe="expected_coverage(0.3, 2, 1e7): very many samples",
         ),
     ),
+    reimplements=(testtime.coverage_beta,),
     hint="For p ~ Beta(a, b), E[(1 - p)^k] = B(a, b + k) / B(a, b). Compute it as "
     "np.exp(scipy.special.betaln(a, b + k) - scipy.special.betaln(a, b)) so nothing overflows.",
 )
@@ -84,6 +86,7 @@ vote = Task(
             describe="majority_vote_accuracy(0.6, 4, 1): ties are possible",
         ),
     ),
+    reimplements=(testtime.majority_vote_accuracy,),
     hint="k is small, so enumerate every sequence of k answers with itertools.product(range(n_wrong + 1), "
     "repeat=k): answer 0 is correct (probability p), each wrong answer has probability (1 - p) / n_wrong. Count "
     "the votes; when the correct answer ties with t wrong ones for the most votes, it wins with 1 / (t + 1).",
@@ -112,6 +115,7 @@ flops = Task(
             args=(7e9, 0, 500, 1e9), judge=raises("ValueError"), describe="best_of_n_flops(7e9, 0, 500, 1e9)"
         ),
     ),
+    reimplements=(testtime.sampling_flops,),
     hint="Each generated token costs 2 N FLOP, and the verifier reads every sample at 2 N_v FLOP per token: "
     "samples * 2 * tokens * (n_params + verifier_params). A strategy needs at least one sample: raise "
     "ValueError otherwise.",
