@@ -7,6 +7,7 @@ alone. Record new figures in CONTRIBUTING.md ("Benchmarks") when they change.
 
 ``python tests/bench.py --approach3-only [--loop-every K]`` runs only the fit benchmark; with K > 1 the
 plain loop runs every K-th start of the grid and its time for all 4,500 starts is extrapolated.
+``python tests/bench.py --grading-only`` runs only the class-grading throughput (the bar: >= 60 per minute).
 """
 
 from __future__ import annotations
@@ -36,8 +37,8 @@ def timed(cmd: list[str], **kwargs) -> float:
 
 
 def grading_throughput(count: int = 50, jobs: int = 2) -> tuple[str, float]:
-    """Grade a class of ``count`` generated submissions (solutions, exercises and half-done notebooks)."""
-    from helpers.grade import find_submissions, grade_all
+    """Grade a class of ``count`` submissions (solutions and exercises), each in its bubblewrap sandbox."""
+    from helpers.grading.grader import Sandbox, find_submissions, grade_class
 
     folder = Path(tempfile.mkdtemp(prefix="bench-class-"))
     try:
@@ -48,12 +49,17 @@ def grading_throughput(count: int = 50, jobs: int = 2) -> tuple[str, float]:
                 sources[i % len(sources)], folder / f"learner{i:02d}" / sources[i % len(sources)].name
             )
         start = time.perf_counter()
-        grade_all(find_submissions([str(folder)]), jobs=jobs, show_progress=False)
+        with Sandbox(isolated=True) as sandbox:
+            reports = grade_class(
+                find_submissions([str(folder)]), sandbox=sandbox, jobs=jobs, show_progress=False
+            )
         seconds = time.perf_counter() - start
+        if any(r.problem or r.sandbox != "bubblewrap" for r in reports):
+            raise SystemExit("the benchmark class was not graded in the sandbox")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     return (
-        f"grade a class of {count} notebooks, {jobs} at once: {60 * count / seconds:.0f} per minute",
+        f"grade a class of {count} notebooks, {jobs} at once, sandboxed: {60 * count / seconds:.0f} per minute",
         seconds,
     )
 
@@ -117,12 +123,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--approach3-only", action="store_true", help="only the Approach-3 fit benchmark")
     parser.add_argument("--loop-every", type=int, default=1, help="run the plain loop on every K-th start")
+    parser.add_argument("--grading-only", action="store_true", help="only the class-grading throughput")
     options = parser.parse_args()
     print(f"machine: {os.cpu_count()} cores, Python {platform.python_version()}, {platform.machine()}")
     if options.approach3_only:
         print_rows(approach3_rows(options.loop_every))
         return
-    from helpers.grade import grade_notebook
+    if options.grading_only:
+        print_rows([grading_throughput()])
+        return
+    from helpers.grading.grader import grade_notebook
 
     rows: list[tuple[str, float]] = []
     out = Path(tempfile.mkdtemp(prefix="bench-build-"))
@@ -159,10 +169,10 @@ def main() -> None:
         rows.append((f"nbval {nb.relative_to(ROOT)}", timed(cmd)))
     for nb in sorted(ROOT.glob("solutions/*.ipynb")) + sorted(ROOT.glob("exercises/*.ipynb")):
         start = time.perf_counter()
-        report = grade_notebook(nb)
+        report = grade_notebook(nb)  # in a bubblewrap sandbox of its own, set up and torn down each time
         rows.append(
             (
-                f"grade {nb.relative_to(ROOT)} ({report.score:g}/{report.max_score:g})",
+                f"grade {nb.relative_to(ROOT)} ({report.score:g}/{report.max_score:g}, {report.sandbox})",
                 time.perf_counter() - start,
             )
         )

@@ -1,10 +1,9 @@
 """House style, alt text, explorers and the safe value codec."""
 
 import ipywidgets
-import numpy as np
 import pytest
 
-from helpers import _codec, plotting, widgets
+from helpers import plotting, widgets
 
 
 def _figure(value=1.0):
@@ -82,39 +81,6 @@ def test_explorer_rejects_bad_input():
         widgets.explorer(_figure, [1.0, 2.0], label=" ")
     with pytest.raises(ValueError, match=r"plotting\.show"):
         widgets.explorer(lambda v: None, [1.0, 2.0], label="x [u]", mode="static")
-
-
-@pytest.mark.parametrize(
-    "value",
-    [
-        1.5,
-        -3,
-        True,
-        None,
-        "text",
-        (1, 2.0),
-        [1, [2, 3]],
-        {"a": (1,)},
-        1 + 2j,
-        2**70,
-        np.arange(6.0).reshape(2, 3),
-    ],
-)
-def test_codec_round_trips_plain_data(value):
-    out = _codec.loads(_codec.dumps(value))
-    if isinstance(value, np.ndarray):
-        np.testing.assert_array_equal(out, value)
-    else:
-        assert out == value and type(out) is type(value)
-
-
-def test_codec_never_carries_objects():
-    out = _codec.loads(_codec.dumps(open))
-    assert isinstance(out, _codec.Unrepresentable) and out.type_name == "builtin_function_or_method"
-    deep = []
-    for _ in range(50):
-        deep = [deep]
-    assert "Unrepresentable" in repr(_codec.loads(_codec.dumps(deep)))
 
 
 def test_tidy_log_ticks_labels_powers_of_ten_and_plain_numbers():
