@@ -15,7 +15,7 @@ unexport PYTHONPATH
 VENDOR := _vendor/vendor
 NODE_MODULES := web/node_modules
 
-.PHONY: help book book-fast vendor linkcheck browser test lint check-notebooks unit nbval site-test screenshots lab sync exercises grade bench clean distclean
+.PHONY: help book book-fast vendor linkcheck browser bwrap test lint check-notebooks unit nbval site-test screenshots lab sync exercises grade bench clean distclean
 
 help:
 	@echo "make book        build the site into _build/html from a clean execution (warnings are errors)"
@@ -58,7 +58,7 @@ book-fast: $(STAMP) $(VENDOR)/.installed
 	$(BOOK_ENV) $(BIN)/jupyter-book build . -W -n --keep-going
 	@echo "Open: $(CURDIR)/_build/html/index.html"
 
-test: $(STAMP) browser lint check-notebooks unit nbval book site-test
+test: $(STAMP) browser bwrap lint check-notebooks unit nbval book site-test
 
 lint: $(STAMP)
 	$(BIN)/ruff check helpers tests book solutions exercises
@@ -66,9 +66,9 @@ lint: $(STAMP)
 check-notebooks: $(STAMP)
 	$(BIN)/python -m helpers.notebooks check
 
-# The class-grading test plants changes in the real helpers package (to prove the grader restores them), so it
-# runs alone, after the others.
-unit: $(STAMP)
+# The class-grading test also grades without the sandbox, planting changes in the real helpers package (to prove
+# the grader restores them), so it runs alone, after the others.
+unit: $(STAMP) bwrap
 	$(BIN)/python -m pytest tests -q -n 2 --ignore=tests/site --ignore=tests/test_grade_class.py
 	$(BIN)/python -m pytest tests/test_grade_class.py -q
 
@@ -86,6 +86,12 @@ browser:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
 	  || { echo "The site tests need Debian's chromium: run 'sudo apt-get install chromium'"; exit 1; }
 
+# Debian's bubblewrap: the sandbox each graded notebook runs in (python -m helpers.grade; the grading tests).
+bwrap:
+	@command -v bwrap >/dev/null || { echo "Installing Debian's bubblewrap for the grading sandbox"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq bubblewrap >/dev/null; } \
+	  || { echo "Grading needs bubblewrap: run 'sudo apt-get install bubblewrap'"; exit 1; }
+
 screenshots: $(STAMP) browser
 	$(BIN)/python tests/site/screenshots.py
 
@@ -102,7 +108,7 @@ grade: $(STAMP)
 	@test -n "$(NB)" || { echo "usage: make grade NB=path/to/notebook.ipynb [NB=...]"; exit 2; }
 	$(BIN)/python -m helpers.grade $(NB)
 
-bench: $(STAMP)
+bench: $(STAMP) bwrap
 	$(BIN)/python tests/bench.py
 
 # External links cannot be checked offline; run this where there is a network. Not part of `make test`.
