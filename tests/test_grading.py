@@ -349,6 +349,20 @@ def test_no_sandbox_is_a_warning_in_the_report_and_the_gradebook(tmp_path, capsy
     assert len(rows) == 8 and all(r["sandbox"] == "none" and "WARNING" in r["notes"] for r in rows)
 
 
+def test_without_the_sandbox_each_notebook_still_gets_its_own_copy_of_the_package(tmp_path):
+    vandal = """
+    import helpers, helpers.grading.worker as worker
+    for path in (worker.__file__, helpers.__file__):
+        open(path, "a").write("\\nraise SystemExit('vandalised')\\n")
+    """
+    first = _file(tmp_path, "vandal", ("imports", "append", vandal))
+    second = tmp_path / "alice.ipynb"
+    second.write_text(variant())
+    with sandbox.Sandbox(isolated=False) as plain:
+        assert grader.grade_notebook(first, sandbox=plain, timeout=20).ok
+        assert grader.grade_notebook(second, sandbox=plain, timeout=20).ok
+
+
 def test_the_same_field_names_in_csv_json_and_tables(tmp_path):
     path = tmp_path / "01_power_laws.ipynb"
     path.write_text(variant(("compute_multiplier", "replace", "pass\n")))

@@ -347,7 +347,8 @@ class Sandbox:
             scratch = work / "scratch"
             scratch.mkdir()
             shutil.copyfile(work / "submission.ipynb", scratch / "submission.ipynb")
-            config["path"] = [str(self._library), *_site_dirs()]
+            shutil.copytree(self._library, work / "lib")  # its own copy: writable here, so not shared
+            config["path"] = [str(work / "lib"), *_site_dirs()]
             command, pass_fds, cwd, env = [], list(fds.values()), scratch, _env(str(scratch))
         command += [sys.executable, "-I", "-S", "-c", _LAUNCH, json.dumps(config)]
         proc = subprocess.Popen(
