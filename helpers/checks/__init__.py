@@ -1,6 +1,11 @@
 """One module per exercise set, each defining ``EXERCISE_SET`` (see ``helpers.grading.SETS``)."""
 
-from helpers import compute
+from helpers import compute, scaling
+
+
+def law_params(fit: scaling.ChinchillaFit) -> tuple[float, float, float, float, float]:
+    """A fitted law as the plain tuple (E, A, B, alpha, beta) that learners' functions take."""
+    return (fit.E, fit.A, fit.B, fit.alpha, fit.beta)
 
 
 def hypothetical_chip(peak_flops_per_s: float, *, bandwidth_bytes_per_s: float = 1e12, watts: float = 1.0):

@@ -9,13 +9,10 @@ from __future__ import annotations
 import numpy as np
 
 from helpers import scaling
+from helpers.checks import law_params
 from helpers.grading import Case, ExerciseSet, Task, close_to, raises
 
 H, U, B = scaling.HOFFMANN_2022, scaling.HOFFMANN_2022_UNROUNDED, scaling.BESIROGLU_2024
-
-
-def _params(fit: scaling.ChinchillaFit) -> tuple[float, float, float, float, float]:
-    return (fit.E, fit.A, fit.B, fit.alpha, fit.beta)
 
 
 # Twelve simulated runs from Besiroglu et al.'s law with 0.5% noise, for the Huber objective.
@@ -31,7 +28,7 @@ _loss_iso = H.loss(_n_iso, _c_iso / (6 * _n_iso)) * np.exp(
     0.002 * np.random.default_rng(3).standard_normal(8)
 )
 
-allocate = Task(
+allocate_at_ratio = Task(
     id="2.1",
     function="allocate_at_ratio",
     title="Invert C = 6ND at a fixed number of tokens per parameter",
@@ -55,12 +52,12 @@ frontier = Task(
     points=3,
     cases=(
         Case(
-            args=(5.76e23, *_params(H)),
+            args=(5.76e23, *law_params(H)),
             judge=close_to(H.compute_optimal(5.76e23), rtol=1e-6),
             describe="frontier(5.76e23, *Hoffmann's rounded fit)",
         ),
         Case(
-            args=(1e21, *_params(B)),
+            args=(1e21, *law_params(B)),
             judge=close_to(B.compute_optimal(1e21), rtol=1e-6),
             describe="frontier(1e21, *Besiroglu et al.'s fit)",
         ),
@@ -76,24 +73,24 @@ frontier = Task(
     "D_opt = (C/6)^(alpha/(alpha+beta)) / G. Check that 6 N_opt D_opt equals C.",
 )
 
-ratio = Task(
+tokens_per_param_at = Task(
     id="2.3",
     function="tokens_per_param_at",
     title="Tokens per parameter at a budget: the puzzle",
     points=2,
     cases=(
         Case(
-            args=(5.76e23, *_params(H)),
+            args=(5.76e23, *law_params(H)),
             judge=close_to(H.tokens_per_param(5.76e23), rtol=1e-6),
             describe="tokens_per_param_at(5.76e23, *Hoffmann's rounded fit)",
         ),
         Case(
-            args=(5.76e23, *_params(U)),
+            args=(5.76e23, *law_params(U)),
             judge=close_to(U.tokens_per_param(5.76e23), rtol=1e-6),
             describe="tokens_per_param_at(5.76e23, *Hoffmann's unrounded fit)",
         ),
         Case(
-            args=(5.88e23, *_params(B)),
+            args=(5.88e23, *law_params(B)),
             judge=close_to(B.tokens_per_param(5.88e23), rtol=1e-6),
             describe="tokens_per_param_at(5.88e23, *Besiroglu et al.'s fit)",
         ),
@@ -103,29 +100,29 @@ ratio = Task(
     "the ratio changes with the budget, so tiny changes in the exponents move it a lot.",
 )
 
-objective = Task(
+huber_objective = Task(
     id="2.4",
     function="huber_objective",
     title="The Approach-3 objective: Huber loss on log-loss residuals",
     points=3,
     cases=(
         Case(
-            args=(_params(B), _n, _d, _loss, 1e-3),
+            args=(law_params(B), _n, _d, _loss, 1e-3),
             judge=close_to(scaling.chinchilla_objective(B, _n, _d, _loss, 1e-3), rtol=1e-6),
             describe="huber_objective(Besiroglu's fit, 12 noisy runs, delta=1e-3)",
         ),
         Case(
-            args=(_params(H), _n, _d, _loss, 1e-3),
+            args=(law_params(H), _n, _d, _loss, 1e-3),
             judge=close_to(scaling.chinchilla_objective(H, _n, _d, _loss, 1e-3), rtol=1e-6),
             describe="huber_objective(Hoffmann's fit, 12 noisy runs, delta=1e-3)",
         ),
         Case(
-            args=(_params(B), _n, _d, _loss, 1e-1),
+            args=(law_params(B), _n, _d, _loss, 1e-1),
             judge=close_to(scaling.chinchilla_objective(B, _n, _d, _loss, 1e-1), rtol=1e-6),
             describe="huber_objective(Besiroglu's fit, 12 noisy runs, delta=0.1)",
         ),
         Case(
-            args=(_params(B), _n, _d, B.loss(_n, _d), 1e-3),
+            args=(law_params(B), _n, _d, B.loss(_n, _d), 1e-3),
             judge=close_to(0.0, atol=1e-15),
             describe="huber_objective on runs that follow the law exactly",
         ),
@@ -135,7 +132,7 @@ objective = Task(
     "delta (|r| - delta/2). Return the sum over runs, not the mean.",
 )
 
-isoflop = Task(
+isoflop_minimum = Task(
     id="2.5",
     function="isoflop_minimum",
     title="Locate the minimum of an IsoFLOP curve",
@@ -162,29 +159,29 @@ isoflop = Task(
     "minimum is at x = -c1 / (2 c2), so return exp of that. If c2 <= 0 there is no minimum: raise ValueError.",
 )
 
-overtrain = Task(
+lifetime_optimal_size = Task(
     id="2.6",
     function="lifetime_optimal_size",
     title="Over-training: the size that minimises training plus inference compute",
     points=3,
     cases=(
         Case(
-            args=(2.0, 0.0, *_params(H)),
+            args=(2.0, 0.0, *law_params(H)),
             judge=close_to(scaling.lifetime_optimal(H, 2.0, 0.0), rtol=1e-3),
             describe="lifetime_optimal_size(2.0 nats/token, no inference, *Hoffmann's fit)",
         ),
         Case(
-            args=(2.0, 1e13, *_params(H)),
+            args=(2.0, 1e13, *law_params(H)),
             judge=close_to(scaling.lifetime_optimal(H, 2.0, 1e13), rtol=1e-3),
             describe="lifetime_optimal_size(2.0 nats/token, 1e13 inference tokens, *Hoffmann's fit)",
         ),
         Case(
-            args=(2.1, 2e12, *_params(B)),
+            args=(2.1, 2e12, *law_params(B)),
             judge=close_to(scaling.lifetime_optimal(B, 2.1, 2e12), rtol=1e-3),
             describe="lifetime_optimal_size(2.1 nats/token, 2e12 inference tokens, *Besiroglu's fit)",
         ),
         Case(
-            args=(1.6, 0.0, *_params(H)),
+            args=(1.6, 0.0, *law_params(H)),
             judge=raises("ValueError"),
             describe="lifetime_optimal_size(1.6 nats/token, below E = 1.69)",
         ),
@@ -198,5 +195,12 @@ overtrain = Task(
 EXERCISE_SET = ExerciseSet(
     name="02_chinchilla",
     title="Chinchilla and compute-optimal training",
-    tasks=(allocate, frontier, ratio, objective, isoflop, overtrain),
+    tasks=(
+        allocate_at_ratio,
+        frontier,
+        tokens_per_param_at,
+        huber_objective,
+        isoflop_minimum,
+        lifetime_optimal_size,
+    ),
 )

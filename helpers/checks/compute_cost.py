@@ -131,7 +131,7 @@ implied_mfu = Task(
     "FLOP the chips could have done in that time. Zero hours should raise ValueError.",
 )
 
-decode_cost = Task(
+decode_cost_per_million = Task(
     id="3.5",
     function="decode_cost_per_million",
     title="Cost of a million decoded tokens",
@@ -164,7 +164,7 @@ decode_cost = Task(
     "batch_size / step time; dollars per million tokens = price_per_hour / (tokens/s x 3600) x 1e6.",
 )
 
-break_even = Task(
+break_even_tokens = Task(
     id="3.6",
     function="break_even_tokens",
     title="Break-even serving volume between two model sizes",
@@ -192,5 +192,5 @@ break_even = Task(
 EXERCISE_SET = ExerciseSet(
     name="03_compute_cost",
     title="What training and serving cost",
-    tasks=(run_flops, gpu_hours, cluster_days, implied_mfu, decode_cost, break_even),
+    tasks=(run_flops, gpu_hours, cluster_days, implied_mfu, decode_cost_per_million, break_even_tokens),
 )

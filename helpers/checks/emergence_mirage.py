@@ -23,7 +23,7 @@ def _metrics(loss, length):
     return (emergence.exact_match(p, length), emergence.expected_token_edit_distance(p, length))
 
 
-metrics = Task(
+metrics_from_loss = Task(
     id="5.1",
     function="metrics_from_loss",
     title="Exact match and token edit distance from a per-token loss",
@@ -47,7 +47,7 @@ metrics = Task(
 _EXACT_5 = emergence.exact_match(_P, 5)
 _RESOLVED = (_EXACT_5 > 1e-12) & (_EXACT_5 < 1.0)
 
-undo = Task(
+per_token_loss_from_exact_match = Task(
     id="5.2",
     function="per_token_loss_from_exact_match",
     title="Make an emergent curve smooth again",
@@ -68,7 +68,7 @@ undo = Task(
     "(nothing resolved) or above 1 cannot be inverted: raise ValueError.",
 )
 
-wilson = Task(
+wilson_interval = Task(
     id="5.3",
     function="wilson_interval",
     title="A 95% interval for a small-sample accuracy",
@@ -88,7 +88,7 @@ wilson = Task(
 
 _EXACT_20 = emergence.exact_match(_P, 20)
 
-threshold = Task(
+apparent_threshold = Task(
     id="5.4",
     function="apparent_threshold",
     title="The apparent threshold scale of a metric",
@@ -126,7 +126,7 @@ _Q = np.exp(-_LOSS)
 _FAMILY = np.column_stack([_Q, *(((1 - _Q) / 3),) * 3])
 _FAMILY_CORRECT = np.zeros(len(_Q), dtype=int)
 
-brier = Task(
+brier_score = Task(
     id="5.5",
     function="brier_score",
     title="Brier score, the continuous partner of the multiple-choice grade",
@@ -155,5 +155,11 @@ brier = Task(
 EXERCISE_SET = ExerciseSet(
     name="05_emergence_mirage",
     title="Emergence or mirage?",
-    tasks=(metrics, undo, wilson, threshold, brier),
+    tasks=(
+        metrics_from_loss,
+        per_token_loss_from_exact_match,
+        wilson_interval,
+        apparent_threshold,
+        brier_score,
+    ),
 )

@@ -29,7 +29,7 @@ def _quantile(stock, growth, ratio, q, flops_now, year_now):
     return float(np.quantile(years, q))
 
 
-run_energy = Task(
+run_energy_mwh = Task(
     id="6.1",
     function="run_energy_mwh",
     title="Energy of a training run",
@@ -61,7 +61,7 @@ run_energy = Task(
     "raise ValueError.",
 )
 
-carbon = Task(
+carbon_tonnes = Task(
     id="6.2",
     function="carbon_tonnes",
     title="Carbon at a grid intensity",
@@ -84,7 +84,7 @@ carbon = Task(
     "tonne. A negative intensity should raise ValueError; zero (carbon-free supply) is allowed.",
 )
 
-crossing = Task(
+crossing_year = Task(
     id="6.3",
     function="crossing_year",
     title="The year a projection crosses a threshold",
@@ -114,7 +114,7 @@ crossing = Task(
     "/ ln(growth). Growth of 1 or less never reaches a higher threshold: raise ValueError.",
 )
 
-tokens = Task(
+tokens_needed = Task(
     id="6.4",
     function="tokens_needed",
     title="Tokens a run needs",
@@ -142,7 +142,7 @@ _draws_b = data_wall.sample_inputs(1000, seed=1)
 _args_a = (_draws_a["stock_tokens"], _draws_a["growth_per_year"], _draws_a["tokens_per_param"])
 _args_b = (_draws_b["stock_tokens"], _draws_b["growth_per_year"], _draws_b["tokens_per_param"])
 
-quantile = Task(
+exhaustion_quantile = Task(
     id="6.5",
     function="exhaustion_quantile",
     title="A quantile of the Monte Carlo",
@@ -172,5 +172,5 @@ quantile = Task(
 EXERCISE_SET = ExerciseSet(
     name="06_energy_data",
     title="Energy, carbon and the data wall",
-    tasks=(run_energy, carbon, crossing, tokens, quantile),
+    tasks=(run_energy_mwh, carbon_tonnes, crossing_year, tokens_needed, exhaustion_quantile),
 )

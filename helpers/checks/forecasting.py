@@ -28,7 +28,7 @@ def _logistic(years, ratings):
     return (fit.midpoint, fit.rate)
 
 
-fit_task = Task(
+fit_logistic = Task(
     id="7.1",
     function="fit_logistic",
     title="Fit a logistic trend to a rating history",
@@ -61,7 +61,7 @@ fit_task = Task(
     "that every rating lies in [0, 10].",
 )
 
-crossing_task = Task(
+years_until = Task(
     id="7.2",
     function="years_until",
     title="Crossing times for given draws of the growth rate",
@@ -96,7 +96,7 @@ crossing_task = Task(
 
 _BASE, _LOW, _HIGH = (0.27, 0.0, 10.0), (0.135, 0.0, 9.2), (0.54, 3.0, 10.0)
 
-sensitivity_task = Task(
+tornado = Task(
     id="7.3",
     function="tornado",
     title="One-at-a-time sensitivity of a crossing time",
@@ -125,7 +125,7 @@ sensitivity_task = Task(
     "A delay adds its years; a ceiling caps every domain's growth (a domain already above it keeps its rating).",
 )
 
-brier_task = Task(
+brier = Task(
     id="7.4",
     function="brier",
     title="Brier score of probability forecasts",
@@ -156,5 +156,5 @@ brier_task = Task(
 EXERCISE_SET = ExerciseSet(
     name="07_forecasting",
     title="Forecasting",
-    tasks=(fit_task, crossing_task, sensitivity_task, brier_task),
+    tasks=(fit_logistic, years_until, tornado, brier),
 )

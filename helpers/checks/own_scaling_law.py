@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from helpers import experiment
+from helpers.checks import law_params
 from helpers.grading import Case, ExerciseSet, Task, close_to, raises
 from helpers.scaling import HOFFMANN_2022, ChinchillaFit
 
@@ -17,16 +18,12 @@ _TOY = ChinchillaFit(E=1.83, A=200.0, B=11.0, alpha=0.9, beta=0.4, source="an ex
 _FITS = {"toy": _TOY, "hoffmann": HOFFMANN_2022}
 
 
-def _law(fit: ChinchillaFit) -> tuple[float, float, float, float, float]:
-    return (fit.E, fit.A, fit.B, fit.alpha, fit.beta)
-
-
 def _counts(width, vocab_size, embed_dim, tokens):
     n = experiment.model_parameters(width, vocab_size, embed_dim)
     return (n, 6.0 * n * tokens, experiment.matmul_flops_per_token(width, vocab_size, embed_dim) * tokens)
 
 
-count = Task(
+count_params_and_flops = Task(
     id="8.1",
     function="count_params_and_flops",
     title="Count the parameters and training FLOP of the tiny model",
@@ -51,18 +48,18 @@ def _optimal(name, c):
     return (float(n_opt), float(d_opt))
 
 
-optimal = Task(
+compute_optimal_size = Task(
     id="8.2",
     function="compute_optimal_size",
     title="Pick the compute-optimal model size for a budget",
     points=3,
     cases=(
         *(
-            Case(args=(_law(_FITS[name]), c), judge=close_to(_optimal(name, c), rtol=1e-3))
+            Case(args=(law_params(_FITS[name]), c), judge=close_to(_optimal(name, c), rtol=1e-3))
             for name, budgets in _BUDGETS.items()
             for c in budgets
         ),
-        Case(args=(_law(_TOY), -1.0), judge=raises("ValueError")),
+        Case(args=(law_params(_TOY), -1.0), judge=raises("ValueError")),
     ),
     reimplements=(ChinchillaFit.compute_optimal,),
     hint="With C = 6 N D, D = C / (6 N): minimise E + A N^-alpha + B (C / 6N)^-beta over N. Setting the "
@@ -73,27 +70,27 @@ optimal = Task(
 _N_NEW = np.array([2_000.0, 80_000.0, 1e6])
 _D_NEW = np.array([2e6, 30_000.0, 1e7])
 
-predict = Task(
+predict_loss = Task(
     id="8.3",
     function="predict_loss",
     title="Predict the loss of a configuration you have not trained",
     points=2,
     cases=(
-        Case(args=(_law(_TOY), 80_000.0, 2e6), judge=close_to(_TOY.loss(80_000.0, 2e6), rtol=1e-9)),
-        Case(args=(_law(_TOY), _N_NEW, _D_NEW), judge=close_to(_TOY.loss(_N_NEW, _D_NEW), rtol=1e-9)),
+        Case(args=(law_params(_TOY), 80_000.0, 2e6), judge=close_to(_TOY.loss(80_000.0, 2e6), rtol=1e-9)),
+        Case(args=(law_params(_TOY), _N_NEW, _D_NEW), judge=close_to(_TOY.loss(_N_NEW, _D_NEW), rtol=1e-9)),
         Case(
-            args=(_law(HOFFMANN_2022), 70e9, 1.4e12),
+            args=(law_params(HOFFMANN_2022), 70e9, 1.4e12),
             judge=close_to(HOFFMANN_2022.loss(70e9, 1.4e12), rtol=1e-9),
         ),
-        Case(args=(_law(_TOY), 0.0, 1e6), judge=raises("ValueError")),
-        Case(args=(_law(_TOY), 1e4, np.array([1e6, -1.0])), judge=raises("ValueError")),
+        Case(args=(law_params(_TOY), 0.0, 1e6), judge=raises("ValueError")),
+        Case(args=(law_params(_TOY), 1e4, np.array([1e6, -1.0])), judge=raises("ValueError")),
     ),
     reimplements=(ChinchillaFit.loss,),
     hint="L = E + A / N**alpha + B / D**beta works on numpy arrays as written; first raise ValueError if any "
     "N (parameters) or D (tokens) is not > 0.",
 )
 
-entropy = Task(
+exact_entropy = Task(
     id="8.4",
     function="exact_entropy",
     title="The exact entropy of the toy language",
@@ -114,5 +111,5 @@ entropy = Task(
 EXERCISE_SET = ExerciseSet(
     name="08_your_own_scaling_law",
     title="Your own scaling law",
-    tasks=(count, optimal, predict, entropy),
+    tasks=(count_params_and_flops, compute_optimal_size, predict_loss, exact_entropy),
 )

@@ -30,7 +30,7 @@ def _extrapolate(x, y, floor, x_new):
     return floor + scaling.fit_power_law(x, np.asarray(y) - floor).predict(x_new)
 
 
-power_law = Task(
+loss_from_params = Task(
     id="1.1",
     function="loss_from_params",
     title="Kaplan's L(N) as a vectorised function",
@@ -73,7 +73,7 @@ fit_log_log = Task(
     "exp(intercept) is a. Return the tuple (a, k).",
 )
 
-extrapolate = Task(
+extrapolate_with_floor = Task(
     id="1.3",
     function="extrapolate_with_floor",
     title="Extrapolate a law with an irreducible floor",
@@ -100,7 +100,7 @@ extrapolate = Task(
     "floor back. A floor at or above a measured loss makes log(y - floor) undefined: raise ValueError.",
 )
 
-multiplier = Task(
+compute_multiplier = Task(
     id="1.4",
     function="compute_multiplier",
     title="How much more compute for a target loss",
@@ -125,5 +125,5 @@ multiplier = Task(
 EXERCISE_SET = ExerciseSet(
     name="01_power_laws",
     title="Power laws",
-    tasks=(power_law, fit_log_log, extrapolate, multiplier),
+    tasks=(loss_from_params, fit_log_log, extrapolate_with_floor, compute_multiplier),
 )

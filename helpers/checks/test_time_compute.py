@@ -42,7 +42,7 @@ pass_at_k = Task(
 
 _K = np.array([1.0, 10.0, 100.0, 1e4])
 
-coverage = Task(
+expected_coverage = Task(
     id="4.2",
     function="expected_coverage",
     title="Coverage for a Beta distribution of success probabilities",
@@ -66,7 +66,7 @@ coverage = Task(
     "np.exp(scipy.special.betaln(a, b + k) - scipy.special.betaln(a, b)) so nothing overflows.",
 )
 
-vote = Task(
+majority_vote_accuracy = Task(
     id="4.3",
     function="majority_vote_accuracy",
     title="Accuracy of a majority vote",
@@ -92,7 +92,7 @@ vote = Task(
     "the votes; when the correct answer ties with t wrong ones for the most votes, it wins with 1 / (t + 1).",
 )
 
-flops = Task(
+best_of_n_flops = Task(
     id="4.4",
     function="best_of_n_flops",
     title="The compute of a best-of-n strategy",
@@ -124,5 +124,5 @@ flops = Task(
 EXERCISE_SET = ExerciseSet(
     name="04_test_time_compute",
     title="Test-time compute",
-    tasks=(pass_at_k, coverage, vote, flops),
+    tasks=(pass_at_k, expected_coverage, majority_vote_accuracy, best_of_n_flops),
 )
