@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from grading_notebooks import SOLUTION, variant
+from grading_notebooks import FULL, SOLUTION, variant
 
 from helpers import compute
 from helpers.grading import SETS, check, find_task, grader, load_set, offlimits, report, sandbox
@@ -260,6 +260,19 @@ def test_learner_code_writes_only_inside_its_sandbox(tmp_path):
     graded = grader.grade_notebook(path, timeout=20)
     assert graded.ok, report.format_report(graded)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["writer.ipynb"]
+
+
+def test_forged_events_cannot_stop_the_grader(tmp_path):
+    forge = """
+    import os
+    for fd in map(int, os.listdir("/proc/self/fd")):
+        try:
+            os.write(fd, b'{"event": "cell_start"}\\n{"event": "cell", "index": "x", "status": 5}\\n[1]\\n{"event": "call", "key": [1]}\\n')
+        except OSError:
+            pass
+    """
+    graded = grader.grade_notebook(_file(tmp_path, "forger", ("imports", "append", forge)), timeout=20)
+    assert [r.score for r in graded.results] == list(FULL.values()), report.format_report(graded)
 
 
 def test_the_sandbox_caps_the_number_of_processes(tmp_path):

@@ -16,7 +16,7 @@ from pathlib import Path
 from helpers.grading import codec
 from helpers.grading.judges import judge_task
 from helpers.grading.model import ExerciseSet, NotebookReport, Outcome, TaskResult, with_hidden_cases
-from helpers.grading.protocol import CallStatus, CellStatus, Event, call_key
+from helpers.grading.protocol import CallStatus, CellStatus, Event, call_key, one_line
 from helpers.grading.registry import SETS, HiddenChecks, load_set
 from helpers.grading.sandbox import KILL_GRACE, MEMORY_LIMIT_BYTES, Sandbox, SandboxUnavailable, WorkerRun
 
@@ -126,19 +126,19 @@ def cell_problem(event: dict) -> str:
     status = event.get("status")
     where = f"cell {event['index']}"
     if status == CellStatus.SYNTAX_ERROR:
-        return f"{where} has a syntax error (line {event.get('line')}: {event.get('error')})"
+        return f"{where} has a syntax error (line {event.get('line')}: {one_line(event.get('error'))})"
     if status == CellStatus.ERROR:
         line = f", line {event['line']}" if event.get("line") else ""
         if event.get("error_type") == "MemoryError":
             return f"{where} ran out of memory (the limit is {MEMORY_LIMIT_BYTES / 1024**3:g} GB){line}"
-        return f"{where} raised {event.get('error_type')}{line}: {event.get('error')}"
+        return f"{where} raised {one_line(event.get('error_type'), 80)}{line}: {one_line(event.get('error'))}"
     if status == CellStatus.TIMEOUT:
         return f"{where} was still running at the time limit and was stopped"
     if status == CellStatus.EXIT:
-        return f"{where} called sys.exit ({event.get('error')})"
+        return f"{where} called sys.exit ({one_line(event.get('error'))})"
     if status == CellStatus.SKIPPED:
         return f"{where} was not run (an earlier cell used up the time limit)"
-    return f"{where}: {status}"
+    return f"{where}: {one_line(status, 80)}"
 
 
 def _defining_cell(cells: list[dict], function: str) -> int | None:
@@ -168,7 +168,9 @@ def _outcome(event: dict | None, started: bool, missing_reason: str) -> Outcome:
         return Outcome(status, value=value)
     if status == CallStatus.MISSING:
         return Outcome(status, error=missing_reason)
-    return Outcome(status, error_type=str(event.get("error_type", "")), error=str(event.get("error", "")))
+    return Outcome(
+        status, error_type=one_line(event.get("error_type", ""), 80), error=one_line(event.get("error", ""))
+    )
 
 
 def collect(
@@ -179,9 +181,12 @@ def collect(
     cell_events = {
         e["index"]: e for e in events if e.get("event") == Event.CELL and isinstance(e.get("index"), int)
     }
-    started_cells = [e["index"] for e in events if e.get("event") == Event.CELL_START]
-    call_events = {e.get("key"): e for e in events if e.get("event") == Event.CALL}
-    started_calls = {e.get("key") for e in events if e.get("event") == Event.CALL_START}
+    started_cells = [
+        e["index"] for e in events if e.get("event") == Event.CELL_START and isinstance(e.get("index"), int)
+    ]
+    calls = [e for e in events if isinstance(e.get("key"), str)]
+    call_events = {e["key"]: e for e in calls if e.get("event") == Event.CALL}
+    started_calls = {e["key"] for e in calls if e.get("event") == Event.CALL_START}
     unfinished_cell = next((i for i in reversed(started_cells) if i not in cell_events), None)
 
     failed = [e for e in cell_events.values() if e.get("status") not in (CellStatus.OK, CellStatus.SKIPPED)]
@@ -291,9 +296,13 @@ def grade_class(
 
     def grade(i: int) -> NotebookReport:
         who, nb = submissions[i]
-        return grade_notebook(
-            nb, sandbox=sandbox, timeout=timeout, exercise_set=exercise_set, hidden=hidden, learner=who
-        )
+        try:
+            return grade_notebook(
+                nb, sandbox=sandbox, timeout=timeout, exercise_set=exercise_set, hidden=hidden, learner=who
+            )
+        except Exception as exc:  # whatever one notebook does, the others are still graded
+            problem = f"the grader failed on this notebook ({type(exc).__name__}: {exc})"
+            return NotebookReport(str(nb), None, learner=who, sandbox=sandbox.name, problem=problem)
 
     reports: list[NotebookReport | None] = [None] * len(submissions)
     with ThreadPoolExecutor(max_workers=jobs) as pool:  # threads only wait: each notebook has its own process
