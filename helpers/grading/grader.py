@@ -96,8 +96,7 @@ def identify_set(notebook: dict, path: Path, expected: str | None) -> tuple[str 
 
 
 def make_request(cells: list[dict], exercise_set: ExerciseSet, timeout: float) -> dict:
-    """What the worker is asked to do: run the cells, then make every case's call (see ``protocol``), within
-    deadlines on the monotonic clock that every process shares, counted from now."""
+    """What the worker is asked to do: run the cells, then make every case's call (see ``protocol``)."""
     calls = [
         {
             "key": call_key(task.id, i),
@@ -109,13 +108,7 @@ def make_request(cells: list[dict], exercise_set: ExerciseSet, timeout: float) -
         for task in exercise_set.tasks
         for i, case in enumerate(task.cases)
     ]
-    now = time.monotonic()
-    return {
-        "cells": cells,
-        "calls": calls,
-        "cells_deadline": now + timeout * EXEC_SHARE,
-        "deadline": now + timeout,
-    }
+    return {"cells": cells, "calls": calls, "cell_seconds": timeout * EXEC_SHARE, "seconds": timeout}
 
 
 # ---------------------------------------------------------------------------------------------- collect

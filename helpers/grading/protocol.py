@@ -1,10 +1,12 @@
 """What the grader and the worker (the learner's process) say to each other, named once for both sides.
 
-The grader writes one JSON request (the notebook's code cells, the calls to make, and two deadlines on the
-monotonic clock, which every process on the machine shares) to a file the worker reads from an inherited
-descriptor. The worker answers with one JSON event per line on another descriptor,
-so the grader knows how far it got even if the process is killed:
+The grader writes one JSON request (the notebook's code cells, the calls to make, and the seconds allowed
+for the cells and in all) to a file the worker reads from an inherited descriptor. The worker answers with
+one JSON event per line on another descriptor, so the grader knows how far it got even if the process is
+killed. The notebook's time starts with the first event; the grader stops the process if it is still
+running ``KILL_GRACE`` seconds after the worker's own deadline:
 
+    {"event": "start"}
     {"event": "cell_start", "index": 3}
     {"event": "cell", "index": 3, "status": "ok" | "error" | ..., "error_type": ..., "error": ..., "line": ...}
     {"event": "call_start", "key": "1.2/0"}
@@ -24,6 +26,7 @@ GRADING_ENV = "HELPERS_GRADING"
 
 
 class Event(StrEnum):
+    START = "start"
     CELL_START = "cell_start"
     CELL = "cell"
     CALL_START = "call_start"

@@ -36,6 +36,7 @@ import sys
 import sysconfig
 import tempfile
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -208,6 +209,24 @@ def _bwrap_args(as_root: bool) -> list[str]:
     return args
 
 
+def _wait(proc: subprocess.Popen, events_fd: int, timeout: float) -> bool:
+    """Wait for the worker to end on its own: True if it did, False once it has run ``KILL_GRACE`` seconds past
+    its ``timeout``. Its time starts with its first event (Python and IPython loaded); a start that never
+    comes is given ``timeout`` seconds."""
+    started = False
+    stop_at = time.monotonic() + 2 * timeout + KILL_GRACE
+    while True:
+        now = time.monotonic()
+        if not started and os.fstat(events_fd).st_size > 0:
+            started, stop_at = True, now + timeout + KILL_GRACE
+        try:
+            proc.wait(timeout=max(0.0, stop_at - now) if started else min(0.05, max(0.0, stop_at - now)))
+            return True
+        except subprocess.TimeoutExpired:
+            if time.monotonic() >= stop_at:
+                return False
+
+
 def find_bwrap() -> str | None:
     return shutil.which("bwrap")
 
@@ -371,10 +390,8 @@ class Sandbox:
                     inner = None
         killed = False
         try:
-            proc.wait(timeout=timeout + KILL_GRACE)
-        except subprocess.TimeoutExpired:
-            killed = True
-            if inner and proc.poll() is None:
+            killed = not _wait(proc, fds["events_fd"], timeout)
+            if killed and inner and proc.poll() is None:
                 os.kill(inner, signal.SIGKILL)  # the sandbox's first process: the kernel ends all the others
         finally:
             try:

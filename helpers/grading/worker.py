@@ -158,7 +158,9 @@ def main(request_fd: int, events_fd: int) -> None:
     shell = InteractiveShell.instance(config=config)
     signal.signal(signal.SIGALRM, _on_alarm)
 
-    _run_cells(shell, request["cells"], float(request["cells_deadline"]), emit)
-    _call_functions(shell.user_ns, request["calls"], float(request["deadline"]), emit)
+    start = time.monotonic()  # the notebook's time starts now, once Python and IPython are ready
+    emit(event=Event.START)
+    _run_cells(shell, request["cells"], start + float(request["cell_seconds"]), emit)
+    _call_functions(shell.user_ns, request["calls"], start + float(request["seconds"]), emit)
     emit(event=Event.DONE)
     events.close()
