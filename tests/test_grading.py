@@ -11,7 +11,7 @@ import nbformat
 import pytest
 
 from helpers import grade, grading
-from helpers.notebooks import read_py
+from tools.notebooks import read_py
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = sorted(grading.SETS)
