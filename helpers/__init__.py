@@ -18,6 +18,7 @@ One module per concept; chapters and exercises import from here instead of copyi
 - ``helpers.widgets``: ``explorer``, sliders that work with or without a kernel
 - ``helpers.progress``: ``progress(iterable)``, a bar where it helps and silence while the site builds
 - ``helpers.grading``: ``check(task_id, answer)`` for exercises; ``python -m helpers.grade`` for whole notebooks
+- ``helpers.launch``: Binder, Colab and JupyterHub links derived from ``_config.yml`` (the Exercises page)
 """
 
 __version__ = "0.1.0"

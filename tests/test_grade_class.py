@@ -18,6 +18,7 @@ import nbformat
 import pytest
 
 from helpers import grade
+from tools.notebooks import SETUP_PREFIX
 
 ROOT = Path(__file__).resolve().parent.parent
 SOLUTION = ROOT / "solutions" / "01_power_laws.ipynb"
@@ -28,7 +29,8 @@ ZERO = dict.fromkeys(FULL, 0.0)
 
 def _notebook(edit=None, metadata=None) -> str:
     nb = nbformat.read(SOLUTION, as_version=4)
-    code = [c for c in nb.cells if c.cell_type == "code"]
+    # The code cells by position, after the setup cell (which installs helpers where it is missing).
+    code = [c for c in nb.cells if c.cell_type == "code" and not c.source.startswith(SETUP_PREFIX)]
     if edit:
         edit(code)
     if metadata is not None:
