@@ -1,7 +1,9 @@
-"""Binder: repo2docker builds Python 3.11 with the lean, pinned binder/requirements.txt and this package.
+"""Binder: repo2docker builds Python 3.11 and adds only binder/requirements.txt to its own base environment.
 
-The two slow tests need pip's cache (or PyPI). To see what repo2docker would build and what pip would install:
-``.venv/bin/python -m pytest tests/test_binder.py -s`` prints the Dockerfile and the resolved environment.
+repo2docker installs our file with pip into its base environment, which its conda lock for Python 3.11 pins
+(JupyterLab, Notebook, ipykernel, ipywidgets, nbformat, ...). These tests read that lock from the repo2docker
+release they install, so they check what Binder would really do. They need pip's cache (or PyPI). To see the
+Dockerfile and the resolved environment: ``.venv/bin/python -m pytest tests/test_binder.py -s``.
 """
 
 import json
@@ -13,10 +15,18 @@ import tomllib
 import venv
 from pathlib import Path
 
+import pytest
+from packaging.requirements import Requirement
+
 ROOT = Path(__file__).resolve().parent.parent
 BINDER = ROOT / "binder"
-REPO2DOCKER = "jupyter-repo2docker==2026.4.0"  # the version whose buildpacks these tests were checked against
-NEEDED = {"numpy", "scipy", "matplotlib", "ipywidgets", "tqdm", "jupyterlab", "ipykernel", "nbformat"}
+REPO2DOCKER = "jupyter-repo2docker==2026.4.0"  # the release whose buildpacks these tests were checked against
+LOCK = "repo2docker/buildpacks/conda/environment.py-3.11-linux-64.lock"
+# What chapters and exercises import beyond the standard library, and where Binder gets it from.
+FROM_OUR_FILE = {"numpy", "scipy", "matplotlib", "tqdm"}
+FROM_THE_BASE = {"jupyterlab", "ipykernel", "ipywidgets", "nbformat"}
+# conda-forge names that differ from the PyPI names of the same package.
+CONDA_TO_PYPI = {"nbconvert-core": "nbconvert", "python-fastjsonschema": "fastjsonschema"}
 DEV_TOOLS = {
     "jupyter-book",
     "jupytext",
@@ -45,37 +55,53 @@ def _pins(path: Path) -> tuple[dict[str, str], list[str]]:
     return {_canonical(k): v for k, v in pins.items()}, [ln for ln in lines if "==" not in ln]
 
 
-def test_binder_pins_python_311_and_a_lean_environment_with_the_versions_make_uses():
+def _project() -> dict:
+    return tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+
+
+@pytest.fixture(scope="module")
+def repo2docker(tmp_path_factory):
+    """A scratch venv with repo2docker: (its executable, the base environment's {package: version})."""
+    folder = tmp_path_factory.mktemp("r2d")
+    venv.create(folder, with_pip=True)
+    subprocess.run(
+        [folder / "bin" / "python", "-m", "pip", "install", "--quiet", REPO2DOCKER], check=True, timeout=300
+    )
+    lock = next((folder / "lib").glob(f"python3.*/site-packages/{LOCK}"))
+    base = {}
+    for url in re.findall(r"^https://\S+\.conda", lock.read_text(), flags=re.MULTILINE):
+        name, version, _build = url.rsplit("/", 1)[1].removesuffix(".conda").rsplit("-", 2)
+        base[_canonical(CONDA_TO_PYPI.get(name, name))] = version
+    return folder / "bin" / "repo2docker", base
+
+
+def test_binder_pins_python_311_and_only_what_the_base_lacks_at_the_versions_make_uses():
     assert (BINDER / "runtime.txt").read_text().strip() == "python-3.11"
     lean, others = _pins(BINDER / "requirements.txt")
     full, _ = _pins(ROOT / "requirements.txt")
     assert others == ["."], f"besides exact pins, the file must only install this package ('.'): {others}"
     assert (BINDER / "requirements.txt").read_text().rstrip().endswith("\n.")
-    assert NEEDED <= set(lean), f"missing: {NEEDED - set(lean)}"
+    assert FROM_OUR_FILE <= set(lean), f"missing: {FROM_OUR_FILE - set(lean)}"
     assert not DEV_TOOLS & set(lean), f"build and test tools do not belong on Binder: {DEV_TOOLS & set(lean)}"
     different = {k: (v, full.get(k)) for k, v in lean.items() if full.get(k) != v}
     assert not different, f"binder/requirements.txt and requirements.txt pin different versions: {different}"
 
 
-def _scratch_venv(path: Path) -> Path:
-    venv.create(path, with_pip=True)
-    return path / "bin" / "python"
+def test_the_base_environment_holds_jupyterlab_and_what_the_package_needs(repo2docker):
+    _, base = repo2docker
+    assert FROM_THE_BASE <= set(base), f"repo2docker's base lacks {FROM_THE_BASE - set(base)}"
+    for spec in map(Requirement, _project()["dependencies"]):
+        name = _canonical(spec.name)
+        if name in base:  # the rest comes from binder/requirements.txt (the next test proves it resolves)
+            assert spec.specifier.contains(base[name]), f"the base has {name} {base[name]}, we need {spec}"
 
 
-def test_repo2docker_would_build_python_311_and_install_the_lean_file_from_the_repository_root(tmp_path):
-    python = _scratch_venv(tmp_path / "r2d")
-    subprocess.run([python, "-m", "pip", "install", "--quiet", REPO2DOCKER], check=True, timeout=300)
+def test_repo2docker_would_build_python_311_and_install_the_lean_file_from_the_repository_root(
+    repo2docker, tmp_path
+):
+    executable, _ = repo2docker
     result = subprocess.run(
-        [
-            tmp_path / "r2d" / "bin" / "repo2docker",
-            "--no-build",
-            "--debug",
-            "--user-id",
-            "1000",
-            "--user-name",
-            "jovyan",
-            str(ROOT),
-        ],
+        [executable, "--no-build", "--debug", "--user-id", "1000", "--user-name", "jovyan", str(ROOT)],
         capture_output=True,
         text=True,
         timeout=120,
@@ -99,10 +125,13 @@ def test_repo2docker_would_build_python_311_and_install_the_lean_file_from_the_r
     )
 
 
-def test_the_lean_file_resolves_on_python_311_to_exactly_its_pins(tmp_path):
+def test_on_the_base_the_lean_file_adds_exactly_its_pins_and_the_package(repo2docker, tmp_path):
+    """Resolve binder/requirements.txt on Python 3.11 with the base's versions as constraints: whatever pip
+    would take beyond our pins must be in the base at the base's version, so Binder installs nothing else."""
     assert sys.version_info[:2] == (3, 11), (
         "run this with the project's Python 3.11 (make creates .venv with it)"
     )
+    _, base = repo2docker
     src = (
         tmp_path / "repo"
     )  # a copy, so that building the package's metadata writes nothing into the worktree
@@ -110,6 +139,9 @@ def test_the_lean_file_resolves_on_python_311_to_exactly_its_pins(tmp_path):
         shutil.copytree(ROOT / name, src / name, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("pyproject.toml", "README.md"):
         shutil.copyfile(ROOT / name, src / name)
+    lean, _ = _pins(BINDER / "requirements.txt")
+    constraints = tmp_path / "base.txt"
+    constraints.write_text("".join(f"{k}=={v}\n" for k, v in base.items() if k not in lean and k != "python"))
     report = tmp_path / "report.json"
     subprocess.run(
         [
@@ -121,7 +153,9 @@ def test_the_lean_file_resolves_on_python_311_to_exactly_its_pins(tmp_path):
             "--ignore-installed",
             "--quiet",
             "--report",
-            str(report),
+            report,
+            "-c",
+            constraints,
             "-r",
             "binder/requirements.txt",
         ],
@@ -133,13 +167,13 @@ def test_the_lean_file_resolves_on_python_311_to_exactly_its_pins(tmp_path):
         _canonical(i["metadata"]["name"]): i["metadata"]["version"]
         for i in json.loads(report.read_text())["install"]
     }
+    project = _project()
+    assert resolved.pop(_canonical(project["name"])) == project["version"]
+    added = {k: v for k, v in resolved.items() if base.get(k) != v}
     print(
-        f"pip would install {len(resolved)} packages on Python 3.11:",
-        ", ".join(f"{k}=={v}" for k, v in sorted(resolved.items())),
+        f"on repo2docker's base, Binder adds {len(added)} packages:",
+        ", ".join(f"{k}=={v}" for k, v in sorted(added.items())),
     )
-    lean, _ = _pins(BINDER / "requirements.txt")
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    assert resolved.pop(project["name"]) == project["version"]
-    assert resolved == lean, {
-        k: (resolved.get(k), lean.get(k)) for k in set(resolved) | set(lean) if resolved.get(k) != lean.get(k)
+    assert added == lean, {
+        k: (added.get(k), lean.get(k)) for k in set(added) | set(lean) if added.get(k) != lean.get(k)
     }
