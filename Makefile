@@ -61,10 +61,10 @@ book-fast: $(STAMP) $(VENDOR)/.installed
 test: $(STAMP) browser bwrap lint check-notebooks unit nbval book site-test
 
 lint: $(STAMP)
-	$(BIN)/ruff check helpers tests book solutions exercises
+	$(BIN)/ruff check helpers tools tests book solutions exercises
 
 check-notebooks: $(STAMP)
-	$(BIN)/python -m helpers.notebooks check
+	$(BIN)/python -m tools.notebooks check
 
 # The class-grading test also grades without the sandbox, planting changes in the real helpers package (to prove
 # the grader restores them), so it runs alone, after the others.
@@ -99,10 +99,10 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab
 
 sync: $(STAMP)
-	$(BIN)/python -m helpers.notebooks sync
+	$(BIN)/python -m tools.notebooks sync
 
 exercises: $(STAMP)
-	$(BIN)/python -m helpers.notebooks exercises
+	$(BIN)/python -m tools.notebooks exercises
 
 grade: $(STAMP)
 	@test -n "$(NB)" || { echo "usage: make grade NB=path/to/notebook.ipynb [NB=...]"; exit 2; }

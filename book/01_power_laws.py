@@ -8,6 +8,21 @@
 #     name: python3
 # ---
 
+# %% tags=["remove-cell"]
+# Setup for Colab and bare Jupyter: install the book's `helpers` package if missing.
+import importlib.util
+import os
+import subprocess
+import sys
+
+spec = importlib.util.find_spec("helpers")
+folders = (spec.submodule_search_locations or []) if spec else []
+if not any(os.path.isfile(os.path.join(f, "scaling.py")) for f in folders):  # not ours
+    source = "git+https://github.com/scaling-laws-executed/scaling-laws-executed@main"
+    source = os.environ.get("HELPERS_PIP_SOURCE") or source
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", source], check=True)
+    importlib.invalidate_caches()
+
 # %% [markdown]
 # # Power laws: loss falls as a straight line on log-log axes
 #
@@ -630,7 +645,9 @@ assert len(budgets) == 21 and budgets[0] == 1e-6 and np.isclose(budgets[-1], 1e4
 #
 # ## Exercises
 #
-# Exercises: see `exercises/01_power_laws.ipynb`. It has four graded tasks:
+# <a href="exercises.html#set-01_power_laws">Exercise set 1</a> opens in Binder, Colab or a JupyterHub from
+# its row on the Exercises page; in a clone of the repository it is `exercises/01_power_laws.ipynb`. It has
+# four graded tasks:
 #
 # - `loss_from_params(n, n_c, alpha_n)`: Kaplan's $L(N)$ as a vectorised function that rejects
 #   non-positive sizes;

@@ -8,6 +8,21 @@
 #     name: python3
 # ---
 
+# %% tags=["remove-cell"]
+# Setup for Colab and bare Jupyter: install the book's `helpers` package if missing.
+import importlib.util
+import os
+import subprocess
+import sys
+
+spec = importlib.util.find_spec("helpers")
+folders = (spec.submodule_search_locations or []) if spec else []
+if not any(os.path.isfile(os.path.join(f, "scaling.py")) for f in folders):  # not ours
+    source = "git+https://github.com/scaling-laws-executed/scaling-laws-executed@main"
+    source = os.environ.get("HELPERS_PIP_SOURCE") or source
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", source], check=True)
+    importlib.invalidate_caches()
+
 # %% [markdown]
 # # Chinchilla: spending a compute budget well
 #
@@ -822,7 +837,9 @@ assert len(explorer_budgets) == 19 and np.isclose(explorer_budgets[11], 1e23 * n
 #
 # ## Exercises
 #
-# Exercises: see `exercises/02_chinchilla.ipynb`. It has six graded tasks:
+# <a href="exercises.html#set-02_chinchilla">Exercise set 2</a> opens in Binder, Colab or a JupyterHub from
+# its row on the Exercises page; in a clone of the repository it is `exercises/02_chinchilla.ipynb`. It has
+# six graded tasks:
 #
 # - `allocate_at_ratio(c, tokens_per_param)`: invert $C = 6ND$ at a fixed ratio;
 # - `frontier(c, E, A, B, alpha, beta)`: the efficient frontier {eq}`eq-frontier`;

@@ -8,6 +8,21 @@
 #     name: python3
 # ---
 
+# %% tags=["remove-cell"]
+# Setup for Colab and bare Jupyter: install the book's `helpers` package if missing.
+import importlib.util
+import os
+import subprocess
+import sys
+
+spec = importlib.util.find_spec("helpers")
+folders = (spec.submodule_search_locations or []) if spec else []
+if not any(os.path.isfile(os.path.join(f, "scaling.py")) for f in folders):  # not ours
+    source = "git+https://github.com/scaling-laws-executed/scaling-laws-executed@main"
+    source = os.environ.get("HELPERS_PIP_SOURCE") or source
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", source], check=True)
+    importlib.invalidate_caches()
+
 # %% [markdown]
 # # What training and serving cost: FLOPs, hours, dollars and watts
 #
@@ -703,7 +718,9 @@ assert np.isclose(compute.training_flops(1e11, 2e12) / compute.training_flops(1e
 #
 # ## Exercises
 #
-# Exercises: see `exercises/03_compute_cost.ipynb`. It has six graded tasks:
+# <a href="exercises.html#set-03_compute_cost">Exercise set 3</a> opens in Binder, Colab or a JupyterHub from
+# its row on the Exercises page; in a clone of the repository it is `exercises/03_compute_cost.ipynb`. It has
+# six graded tasks:
 #
 # - `run_flops(n_params, n_tokens)`: the $6ND$ training compute of a run;
 # - `gpu_hours(flops, peak_flops_per_s, mfu)`: accelerator-hours at a given MFU;

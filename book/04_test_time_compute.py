@@ -8,6 +8,21 @@
 #     name: python3
 # ---
 
+# %% tags=["remove-cell"]
+# Setup for Colab and bare Jupyter: install the book's `helpers` package if missing.
+import importlib.util
+import os
+import subprocess
+import sys
+
+spec = importlib.util.find_spec("helpers")
+folders = (spec.submodule_search_locations or []) if spec else []
+if not any(os.path.isfile(os.path.join(f, "scaling.py")) for f in folders):  # not ours
+    source = "git+https://github.com/scaling-laws-executed/scaling-laws-executed@main"
+    source = os.environ.get("HELPERS_PIP_SOURCE") or source
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", source], check=True)
+    importlib.invalidate_caches()
+
 # %% [markdown]
 # # Test-time compute: more samples, votes and verifiers
 #
@@ -600,7 +615,9 @@ assert round(bon_slider[-1], 2) == round(bon_ceiling, 2) and cov_slider[-1] < so
 #
 # ## Exercises
 #
-# Exercises: see `exercises/04_test_time_compute.ipynb`. It has four graded tasks:
+# <a href="exercises.html#set-04_test_time_compute">Exercise set 4</a> opens in Binder, Colab or a JupyterHub
+# from its row on the Exercises page; in a clone of the repository it is
+# `exercises/04_test_time_compute.ipynb`. It has four graded tasks:
 #
 # - `pass_at_k(n, c, k)`: the unbiased estimator in its numerically stable form;
 # - `expected_coverage(a, b, k)`: coverage for a Beta distribution of success probabilities;

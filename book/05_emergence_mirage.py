@@ -8,6 +8,21 @@
 #     name: python3
 # ---
 
+# %% tags=["remove-cell"]
+# Setup for Colab and bare Jupyter: install the book's `helpers` package if missing.
+import importlib.util
+import os
+import subprocess
+import sys
+
+spec = importlib.util.find_spec("helpers")
+folders = (spec.submodule_search_locations or []) if spec else []
+if not any(os.path.isfile(os.path.join(f, "scaling.py")) for f in folders):  # not ours
+    source = "git+https://github.com/scaling-laws-executed/scaling-laws-executed@main"
+    source = os.environ.get("HELPERS_PIP_SOURCE") or source
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", source], check=True)
+    importlib.invalidate_caches()
+
 # %% [markdown]
 # # Emergence or mirage? The same models under two rulers
 #
@@ -570,7 +585,9 @@ assert emergence.exact_match_threshold_scale(0.5, max(answer_lengths), C_LAW, AL
 #
 # ## Exercises
 #
-# Exercises: see `exercises/05_emergence_mirage.ipynb`. It has five graded tasks:
+# <a href="exercises.html#set-05_emergence_mirage">Exercise set 5</a> opens in Binder, Colab or a JupyterHub
+# from its row on the Exercises page; in a clone of the repository it is
+# `exercises/05_emergence_mirage.ipynb`. It has five graded tasks:
 #
 # - `metrics_from_loss(loss, length)`: exact match and expected token edit distance from a per-token loss;
 # - `per_token_loss_from_exact_match(accuracy, length)`: undo the sharp ruler;

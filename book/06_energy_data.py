@@ -8,6 +8,21 @@
 #     name: python3
 # ---
 
+# %% tags=["remove-cell"]
+# Setup for Colab and bare Jupyter: install the book's `helpers` package if missing.
+import importlib.util
+import os
+import subprocess
+import sys
+
+spec = importlib.util.find_spec("helpers")
+folders = (spec.submodule_search_locations or []) if spec else []
+if not any(os.path.isfile(os.path.join(f, "scaling.py")) for f in folders):  # not ours
+    source = "git+https://github.com/scaling-laws-executed/scaling-laws-executed@main"
+    source = os.environ.get("HELPERS_PIP_SOURCE") or source
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", source], check=True)
+    importlib.invalidate_caches()
+
 # %% [markdown]
 # # Limits: energy, carbon and the data wall
 #
@@ -715,7 +730,9 @@ assert _width[6.0] < _width[3.0]
 #
 # ## Exercises
 #
-# Exercises: see `exercises/06_energy_data.ipynb`. It has five graded tasks:
+# <a href="exercises.html#set-06_energy_data">Exercise set 6</a> opens in Binder, Colab or a JupyterHub from
+# its row on the Exercises page; in a clone of the repository it is `exercises/06_energy_data.ipynb`. It has
+# five graded tasks:
 #
 # - `run_energy_mwh(flops, peak_flops_per_s, mfu, watts, pue)`: the energy of a run;
 # - `carbon_tonnes(energy_mwh, grams_per_kwh)`: its emissions at a grid intensity;

@@ -8,6 +8,21 @@
 #     name: python3
 # ---
 
+# %% tags=["remove-cell"]
+# Setup for Colab and bare Jupyter: install the book's `helpers` package if missing.
+import importlib.util
+import os
+import subprocess
+import sys
+
+spec = importlib.util.find_spec("helpers")
+folders = (spec.submodule_search_locations or []) if spec else []
+if not any(os.path.isfile(os.path.join(f, "scaling.py")) for f in folders):  # not ours
+    source = "git+https://github.com/scaling-laws-executed/scaling-laws-executed@main"
+    source = os.environ.get("HELPERS_PIP_SOURCE") or source
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", source], check=True)
+    importlib.invalidate_caches()
+
 # %% [markdown]
 # # Forecasting: when, if ever, does the trend get there?
 #
@@ -611,7 +626,9 @@ assert np.isclose(log_score["brier"], (_p1**2 + (1 - _p2) ** 2) / 2)
 #
 # ## Exercises
 #
-# Exercises: see `exercises/07_forecasting.ipynb`. It has four graded tasks and one reflection:
+# <a href="exercises.html#set-07_forecasting">Exercise set 7</a> opens in Binder, Colab or a JupyterHub from
+# its row on the Exercises page; in a clone of the repository it is `exercises/07_forecasting.ipynb`. It has
+# four graded tasks and one reflection:
 #
 # - `fit_logistic(years, ratings)`: fit a logistic trend with ceiling 10 to a rating history;
 # - `years_until(ratings, rates, level, statistic)`: crossing times for given draws of the growth rate;

@@ -8,6 +8,21 @@
 #     name: python3
 # ---
 
+# %% tags=["remove-cell"]
+# Setup for Colab and bare Jupyter: install the book's `helpers` package if missing.
+import importlib.util
+import os
+import subprocess
+import sys
+
+spec = importlib.util.find_spec("helpers")
+folders = (spec.submodule_search_locations or []) if spec else []
+if not any(os.path.isfile(os.path.join(f, "scaling.py")) for f in folders):  # not ours
+    source = "git+https://github.com/scaling-laws-executed/scaling-laws-executed@main"
+    source = os.environ.get("HELPERS_PIP_SOURCE") or source
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", source], check=True)
+    importlib.invalidate_caches()
+
 # %% [markdown]
 # # Run your own scaling law, on a laptop, in minutes
 #
@@ -432,3 +447,16 @@ print(f"N = {experiment.model_parameters(w_check):,}, D = {d_check:,}: seed 0 ->
 
 # %% tags=["remove-cell"]
 assert round(experiment.true_entropy(64, 0.1), 2) == 0.73
+
+# %% [markdown]
+# ## Exercises
+#
+# <a href="exercises.html#set-08_your_own_scaling_law">Exercise set 8</a> opens in Binder, Colab or a
+# JupyterHub from its row on the Exercises page; in a clone of the repository it is
+# `exercises/08_your_own_scaling_law.ipynb`. It has four graded tasks:
+#
+# - `count_params_and_flops(width, vocab_size, embed_dim, tokens)`: the parameters of the tiny model, and its
+#   training FLOP counted as $6ND$ and as matrix products only;
+# - `compute_optimal_size(law, budget)`: the compute-optimal $N$ and $D$ of a fitted law at a budget;
+# - `predict_loss(law, n, d)`: the loss the law predicts for a configuration you have not trained;
+# - `exact_entropy(vocab_size, noise)`: the floor no model of the toy language can go below.

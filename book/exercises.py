@@ -8,12 +8,31 @@
 #     name: python3
 # ---
 
+# %% tags=["remove-cell"]
+# Setup for Colab and bare Jupyter: install the book's `helpers` package if missing.
+import importlib.util
+import os
+import subprocess
+import sys
+
+spec = importlib.util.find_spec("helpers")
+folders = (spec.submodule_search_locations or []) if spec else []
+if not any(os.path.isfile(os.path.join(f, "scaling.py")) for f in folders):  # not ours
+    source = "git+https://github.com/scaling-laws-executed/scaling-laws-executed@main"
+    source = os.environ.get("HELPERS_PIP_SOURCE") or source
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", source], check=True)
+    importlib.invalidate_caches()
+
 # %% [markdown]
 # # Exercises
 #
 # Each chapter has an exercise notebook in `exercises/`. Every task asks for a function. After writing it,
 # run the `check("N.k", function)` cell under it: you get a pass or fail line, points, what went wrong
-# and a hint, in a second or so. When the notebook is done, grade all of it from a terminal:
+# and a hint, in a second or so. Open a set from its row below: in JupyterLab on Binder, in Colab, or on
+# your institution's JupyterHub when the book is set up for one. Each notebook installs the book's
+# `helpers` package itself where it is missing, so it also runs alone in any Jupyter that reaches PyPI
+# and GitHub. In a clone of the repository, run `make lab` and open `exercises/NN_topic.ipynb`. When a
+# notebook is done, grade all of it from a terminal:
 #
 # ```
 # python -m helpers.grade exercises/01_power_laws.ipynb
@@ -23,25 +42,18 @@
 # of points per task. Your file is never modified. Instructors grade a whole class the same way, passing a
 # folder of submissions: `python -m helpers.grade submissions/ --set 01_power_laws --out gradebook.csv`.
 #
-# The table below is generated from the checks themselves, so it always lists the tasks that are graded.
+# The table is generated from the checks themselves, so it always lists the tasks that are graded, each with
+# its points in brackets.
 
 # %% tags=["remove-input"]
 from pathlib import Path
 
 import yaml
-from IPython.display import Markdown
+from IPython.display import HTML
 
-from helpers.grading import SETS, load_set
+from helpers import launch
 
-repository = yaml.safe_load(Path("../_config.yml").read_text())["repository"]
-github = f"{repository['url']}/blob/{repository['branch']}"
-colab = github.replace("https://github.com/", "https://colab.research.google.com/github/")
-
-rows = ["| set | task | function | points | checks |", "|---|---|---|---|---|"]
-for name in SETS:
-    exercise_set = load_set(name)
-    links = f"{exercise_set.title} ([GitHub]({github}/exercises/{name}.ipynb), [Colab]({colab}/exercises/{name}.ipynb))"
-    for task in exercise_set.tasks:
-        rows.append(f"| {links} | {task.id} {task.title} | `{task.function}` | {task.points:g} | {len(task.cases)} |")
-        links = ""
-Markdown("\n".join(rows))
+# The launch links derive from `repository` in _config.yml; a notebook opened alone shows the table without them.
+config = Path("../_config.yml")
+repository = launch.Repository.from_config(yaml.safe_load(config.read_text())) if config.exists() else None
+HTML(launch.exercise_table(repository))

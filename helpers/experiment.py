@@ -30,6 +30,7 @@ import glob
 import os
 import time
 from dataclasses import asdict, dataclass
+from importlib import resources
 from pathlib import Path
 
 import numpy as np
@@ -55,8 +56,9 @@ __all__ = [
     "write_results",
 ]
 
-#: The full-mode results measured by the project (``python -m helpers.experiment --full --out PATH``).
-SHIPPED_FULL_CSV = Path(__file__).resolve().parent.parent / "book" / "data" / "own_scaling_law_full.csv"
+#: The full-mode results measured by the project (``python -m helpers.experiment --full --out PATH``), shipped
+#: as package data (``helpers/sweeps/``) so that chapter 8 also runs where only the package is installed.
+SHIPPED_FULL_CSV = resources.files("helpers") / "sweeps" / "own_scaling_law_full.csv"
 
 
 def true_entropy(vocab_size: int, noise: float) -> float:
@@ -364,9 +366,9 @@ def write_results(results: list[RunResult], path) -> Path:
     return path
 
 
-def read_results(path=SHIPPED_FULL_CSV) -> list[RunResult]:
+def read_results(path=None) -> list[RunResult]:
     """Read runs written by ``write_results`` (by default the shipped full-mode results)."""
-    with Path(path).open(newline="") as f:
+    with (SHIPPED_FULL_CSV if path is None else Path(path)).open(newline="") as f:
         rows = list(csv.DictReader(f))
     return [
         RunResult(

@@ -1,18 +1,21 @@
 """`make bench`: how long the book takes to build, validate and grade on this machine.
 
 Prints the clean build time, the no-op rebuild time, nbval time per notebook and grading time per
-notebook, and the Approach-3 fit (``helpers.scaling.fit_chinchilla``) against a plain per-start loop.
+notebook, the Approach-3 fit (``helpers.scaling.fit_chinchilla``) against a plain per-start loop, and the
+installed size of Binder's lean environment (``binder/requirements.txt``; goal: at most 350 MB).
 Performance targets live here, not in timed tests. Builds into a temporary folder so your _build/ is left
 alone. Record new figures in CONTRIBUTING.md ("Benchmarks") when they change.
 
 ``python tests/bench.py --approach3-only [--loop-every K]`` runs only the fit benchmark; with K > 1 the
 plain loop runs every K-th start of the grid and its time for all 4,500 starts is extrapolated.
 ``python tests/bench.py --grading-only`` runs only the class-grading throughput (the bar: >= 60 per minute).
+``python tests/bench.py --binder-only`` measures only Binder's environment.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import shutil
@@ -112,6 +115,71 @@ def approach3_rows(loop_every: int = 1) -> list[tuple[str, float]]:
     ]
 
 
+LEAN_GOAL_MB = 350
+
+# Run inside the measured environment: bytes on disk of each installed distribution (its RECORD, bytecode included).
+_SIZES = """
+import importlib.metadata as md, json, os
+sizes = {}
+for dist in md.distributions():
+    paths = {os.path.realpath(f.locate()) for f in dist.files or []}
+    sizes[dist.metadata["Name"]] = sum(os.path.getsize(p) for p in paths if os.path.isfile(p))
+print(json.dumps(sizes))
+"""
+
+
+def lean_environment_mb() -> float:
+    """What Binder installs on top of repo2docker's base environment (which brings JupyterLab, ipykernel,
+    ipywidgets and nbformat; tests/test_binder.py proves that the additions are exactly the pins of
+    binder/requirements.txt and the package), in MB (10^6 bytes, bytecode included), with the largest ones.
+    Measured by installing the file into a fresh Python 3.11 venv from the repository root, as repo2docker
+    does, and adding up the files of those distributions; the whole venv is printed for comparison."""
+    import venv
+
+    folder = Path(tempfile.mkdtemp(prefix="bench-binder-"))
+    try:
+        src = folder / "repo"  # a copy: pip builds the package in its source tree
+        for name in ("binder", "helpers"):
+            shutil.copytree(ROOT / name, src / name, ignore=shutil.ignore_patterns("__pycache__"))
+        for name in ("pyproject.toml", "README.md"):
+            shutil.copyfile(ROOT / name, src / name)
+        venv.create(folder / "env", with_pip=True)
+        python = folder / "env" / "bin" / "python"
+        start = time.perf_counter()
+        subprocess.run(
+            [python, "-m", "pip", "install", "--quiet", "-r", "binder/requirements.txt"], cwd=src, check=True
+        )
+        seconds = time.perf_counter() - start
+        sizes = json.loads(
+            subprocess.run([python, "-c", _SIZES], capture_output=True, text=True, check=True).stdout
+        )
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+    def canonical(name: str) -> str:
+        return name.lower().replace("_", "-").replace(".", "-")
+
+    pinned = {
+        canonical(line.split("==")[0])
+        for line in (ROOT / "binder" / "requirements.txt").read_text().splitlines()
+        if "==" in line and not line.startswith("#")
+    }
+    pinned.add("scaling-laws-executed-helpers")
+    mb = {name: size / 1e6 for name, size in sizes.items() if canonical(name) in pinned}
+    total, whole = (
+        sum(mb.values()),
+        sum(size / 1e6 for name, size in sizes.items() if name not in ("pip", "setuptools")),
+    )
+    largest = ", ".join(f"{name} {size:.0f}" for name, size in sorted(mb.items(), key=lambda kv: -kv[1])[:6])
+    verdict = "within" if total <= LEAN_GOAL_MB else "OVER"
+    print(
+        f"Binder adds {len(mb)} packages to repo2docker's base, {total:.0f} MB ({verdict} the goal of "
+        f"{LEAN_GOAL_MB} MB), installed in {seconds:.0f} s; largest, in MB: {largest}. A venv holding only the "
+        f"lean file and its dependencies (no JupyterLab) is {whole:.0f} MB."
+    )
+    return total
+
+
 def print_rows(rows: list[tuple[str, float]]) -> None:
     width = max(len(name) for name, _ in rows)
     print(f"{'what':<{width}}  seconds")
@@ -124,6 +192,7 @@ def main() -> None:
     parser.add_argument("--approach3-only", action="store_true", help="only the Approach-3 fit benchmark")
     parser.add_argument("--loop-every", type=int, default=1, help="run the plain loop on every K-th start")
     parser.add_argument("--grading-only", action="store_true", help="only the class-grading throughput")
+    parser.add_argument("--binder-only", action="store_true", help="only the size of Binder's environment")
     options = parser.parse_args()
     print(f"machine: {os.cpu_count()} cores, Python {platform.python_version()}, {platform.machine()}")
     if options.approach3_only:
@@ -131,6 +200,9 @@ def main() -> None:
         return
     if options.grading_only:
         print_rows([grading_throughput()])
+        return
+    if options.binder_only:
+        lean_environment_mb()
         return
     from helpers.grading.grader import grade_notebook
 
@@ -179,6 +251,7 @@ def main() -> None:
     rows.append(grading_throughput())
     rows += approach3_rows(options.loop_every)
     print_rows(rows)
+    lean_environment_mb()
 
 
 if __name__ == "__main__":

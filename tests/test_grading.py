@@ -17,7 +17,7 @@ from helpers.grading import SETS, check, find_task, grader, load_set, offlimits,
 from helpers.grading import __main__ as cli
 from helpers.grading.feedback import format_result, run_task
 from helpers.grading.protocol import GRADING_ENV
-from helpers.notebooks import read_py
+from tools.notebooks import read_py
 
 ROOT = Path(__file__).resolve().parent.parent
 NAMES = sorted(SETS)

@@ -3,9 +3,9 @@ process.
 
 In the sandbox (``bwrap``, Debian package ``bubblewrap``) the learner's process sees:
 
-- the Python environment and a copy of the ``helpers`` package, read-only; the copy is taken when grading
-  starts, so a change made later cannot reach anyone, and it leaves out ``helpers/checks`` (the expected
-  values) and keeps the data files the helpers read (``book/data``);
+- the Python environment and a copy of the ``helpers`` package with its data, read-only; the copy is taken
+  when grading starts, so a change made later cannot reach anyone, and it leaves out ``helpers/checks``
+  (the expected values);
 - a private scratch directory, ``/home/learner`` (its HOME and working directory), holding only its own copy
   of its notebook, and a private ``/tmp``: small memory file systems that vanish with it;
 - nothing else: not the submissions folder, not other learners' files, not the grader's home, no network
@@ -50,8 +50,6 @@ MAX_PROCESSES = 8  # processes and threads of the learner's user at once, the wo
 KILL_GRACE = 1.0  # seconds after the time limit before a process that ignores its alarms is killed
 
 HELPERS_DIR = Path(helpers.__file__).resolve().parent
-#: Folders beside the package that helpers read data from, copied read-only into the sandbox.
-SHIPPED_DATA = ("book/data",)
 #: Inside the sandbox: the learner's scratch directory and the read-only copy of the package.
 SCRATCH = "/home/learner"
 LIBRARY = "/grader/lib"
@@ -281,16 +279,12 @@ class Sandbox:
         shutil.rmtree(self._root, ignore_errors=True)
 
     def _write_library(self) -> None:
-        """The package as it was when grading started, without its checks, plus the data it reads."""
+        """The package and its data as they were when grading started, without its checks."""
         for path, data in self.guard.snapshot.items():
             if path.is_relative_to(HELPERS_DIR) and path.relative_to(HELPERS_DIR).parts[0] != "checks":
                 target = self._library / "helpers" / path.relative_to(HELPERS_DIR)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(data)
-        for folder in SHIPPED_DATA:
-            source = HELPERS_DIR.parent / folder
-            if source.is_dir():
-                shutil.copytree(source, self._library / folder)
         for path in [self._root, *self._library.rglob("*")]:  # readable by the sandbox's own user id
             path.chmod(0o755 if path.is_dir() else 0o644)
         self._library.chmod(0o755)

@@ -1,12 +1,16 @@
-"""Maintainer tools for the paired notebooks: ``python -m helpers.notebooks sync | exercises | check``.
+"""Maintainer tools for the paired notebooks: ``python -m tools.notebooks sync | exercises | check``.
 
-- ``sync``: write each ``book/*.py`` and ``solutions/*.py`` (py:percent, the reviewed source) to its ``.ipynb``
-  twin with no outputs. One direction only, so a stale ``.ipynb`` can never overwrite newer work.
-- ``exercises``: generate ``exercises/NN_topic.{py,ipynb}`` from ``solutions/NN_topic.py`` by replacing each
-  ``### BEGIN SOLUTION`` ... ``### END SOLUTION`` block with a stub that raises ``NotImplementedError``
-  naming the task (and ``<!-- BEGIN SOLUTION -->`` ... ``<!-- END SOLUTION -->`` in markdown with a prompt).
-- ``check``: read-only; list every pair that disagrees, every ``.ipynb`` with outputs and every stale exercise,
-  each with the command that fixes it. Exit status 1 when there is any.
+- ``sync``: give each ``book/*.py`` and ``solutions/*.py`` (py:percent, the reviewed source) that imports
+  ``helpers`` the current setup cell (see ``setup_cell``), then write it to its ``.ipynb`` twin with no
+  outputs. One direction only, so a stale ``.ipynb`` can never overwrite newer work.
+- ``exercises``: generate ``exercises/NN_topic.{py,ipynb}`` from ``solutions/NN_topic.py`` (with its setup
+  cell) by replacing each ``### BEGIN SOLUTION`` ... ``### END SOLUTION`` block with a stub that raises
+  ``NotImplementedError`` naming the task (and ``<!-- BEGIN SOLUTION -->`` ... ``<!-- END SOLUTION -->`` in
+  markdown with a prompt).
+- ``check``: read-only; list every pair that disagrees, every ``.ipynb`` with outputs, every missing or stale
+  setup cell and every stale exercise, each with the command that fixes it. Exit status 1 when there is any.
+
+These tools need jupytext, a development tool, so they live outside the ``helpers`` package (and its wheel).
 """
 
 from __future__ import annotations
@@ -19,6 +23,9 @@ from pathlib import Path
 
 import jupytext
 import nbformat
+import yaml
+
+from helpers.launch import Repository
 
 ROOT = Path(__file__).resolve().parent.parent
 PAIRED_DIRS = ("book", "solutions", "exercises")
@@ -29,14 +36,76 @@ BEGIN_CODE, END_CODE = "### BEGIN SOLUTION", "### END SOLUTION"
 BEGIN_TEXT, END_TEXT = "<!-- BEGIN SOLUTION -->", "<!-- END SOLUTION -->"
 TEXT_STUB = "*Write your answer here.*"
 
+# ---------------------------------------------------------------------------------------------- setup cell
+
+SETUP_COMMENT = "# Setup for Colab and bare Jupyter: install the book's `helpers` package if missing."
+SETUP_PREFIX = "# Setup for Colab"  # how sync recognises an older setup cell to replace
+SETUP_HEADER = '# %% tags=["remove-cell"]'
+_IMPORTS_HELPERS = re.compile(r"^\s*(from\s+helpers[\s.]|import\s+helpers\b)", re.M)
+
+
+def repository(root: Path = ROOT) -> Repository:
+    """The repository ``_config.yml`` names: every launch link and install source derives from it."""
+    return Repository.from_config(yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8")))
+
+
+def setup_cell(repo: Repository) -> str:
+    """The first cell of every notebook that imports ``helpers``.
+
+    Where this package is not importable (Colab, a bare Jupyter, a JupyterHub), it installs it from
+    ``$HELPERS_PIP_SOURCE`` or else from the repository's branch. "Importable" means a ``helpers`` package
+    with ``scaling.py`` in it, so an unrelated module called ``helpers`` does not count. In a clone of the
+    repository, on Binder, in CI and in the grader (which puts its own copy of the package first on the path)
+    it does nothing. Learners see it in JupyterLab and Colab: keep it short. Hidden on the website.
+    """
+    return "\n".join(
+        [
+            SETUP_COMMENT,
+            "import importlib.util",
+            "import os",
+            "import subprocess",
+            "import sys",
+            "",
+            'spec = importlib.util.find_spec("helpers")',
+            "folders = (spec.submodule_search_locations or []) if spec else []",
+            'if not any(os.path.isfile(os.path.join(f, "scaling.py")) for f in folders):  # not ours',
+            f'    source = "{repo.pip_source}"',
+            '    source = os.environ.get("HELPERS_PIP_SOURCE") or source',
+            '    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", source], check=True)',
+            "    importlib.invalidate_caches()",
+        ]
+    )
+
+
+def _has_setup_cell(text: str) -> bool:
+    lines = text.splitlines()
+    first = next((i for i, line in enumerate(lines) if line.startswith("# %%")), len(lines))
+    return first + 1 < len(lines) and lines[first + 1].startswith(SETUP_PREFIX)
+
+
+def with_setup_cell(text: str, repo: Repository) -> str:
+    """A py:percent notebook's text with the current setup cell first if it imports ``helpers``, else none."""
+    lines = text.splitlines(keepends=True)
+    markers = [i for i, line in enumerate(lines) if line.startswith("# %%")]
+    if not markers:
+        return text
+    first = markers[0]
+    if _has_setup_cell(text):
+        end = next((i for i in markers if i > first), len(lines))
+        del lines[first:end]
+    if _IMPORTS_HELPERS.search("".join(lines[first:])):
+        lines.insert(first, f"{SETUP_HEADER}\n{setup_cell(repo)}\n\n")
+    return "".join(lines)
+
 
 def _cells(nb) -> list[tuple[str, str]]:
     return [(c.cell_type, c.source.strip()) for c in nb.cells]
 
 
-def read_py(path: Path) -> nbformat.NotebookNode:
-    """The notebook a py:percent file describes, with the book's kernelspec and pairing metadata."""
-    nb = jupytext.read(path, fmt="py:percent")
+def read_py(path: Path, text: str | None = None) -> nbformat.NotebookNode:
+    """The notebook a py:percent file describes (or ``text``, given as its content), with the book's
+    kernelspec and pairing metadata."""
+    nb = jupytext.reads(path.read_text(encoding="utf-8") if text is None else text, fmt="py:percent")
     nb.metadata["kernelspec"] = dict(KERNELSPEC)
     nb.metadata.setdefault("jupytext", {})["formats"] = "ipynb,py:percent"
     for key in ("text_representation",):
@@ -45,11 +114,14 @@ def read_py(path: Path) -> nbformat.NotebookNode:
 
 
 def _normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """No outputs, no execution counts, ids derived from content (so re-syncing changes nothing)."""
+    """No outputs, no execution counts, ids derived from content (so re-syncing changes nothing, and inserting
+    a cell changes no other cell's id)."""
     nb = copy.deepcopy(nb)
     nb.nbformat, nb.nbformat_minor = 4, 5
-    for i, cell in enumerate(nb.cells):
-        cell.id = hashlib.sha1(f"{i}:{cell.cell_type}:{cell.source}".encode()).hexdigest()[:12]
+    seen: dict[tuple[str, str], int] = {}
+    for cell in nb.cells:
+        repeat = seen[(cell.cell_type, cell.source)] = seen.get((cell.cell_type, cell.source), -1) + 1
+        cell.id = hashlib.sha1(f"{repeat}:{cell.cell_type}:{cell.source}".encode()).hexdigest()[:12]
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
         cell.metadata = {k: v for k, v in cell.metadata.items() if k in ("tags", "mystnb")}
@@ -66,10 +138,15 @@ def write_ipynb(nb: nbformat.NotebookNode, path: Path) -> bool:
 
 
 def sync(root: Path = ROOT) -> list[Path]:
-    """Write every .py in book/ and solutions/ to its .ipynb twin; return the files that changed."""
-    changed = []
+    """Give every .py in book/ and solutions/ its setup cell and write it to its .ipynb twin; return the files
+    that changed."""
+    changed, repo = [], repository(root)
     for folder in SOURCE_DIRS:
         for py in sorted((root / folder).glob("*.py")):
+            text = py.read_text(encoding="utf-8")
+            if with_setup_cell(text, repo) != text:
+                py.write_text(with_setup_cell(text, repo), encoding="utf-8")
+                changed.append(py)
             if write_ipynb(read_py(py), py.with_suffix(".ipynb")):
                 changed.append(py.with_suffix(".ipynb"))
     return changed
@@ -135,12 +212,18 @@ def make_exercise(solution: nbformat.NotebookNode, where: str = "solution") -> n
     return nb
 
 
+def _expected_exercise(py: Path, root: Path, repo: Repository) -> nbformat.NotebookNode:
+    """The exercise generated from solution ``py`` with its current setup cell (even if ``py`` lacks it)."""
+    solution = read_py(py, with_setup_cell(py.read_text(encoding="utf-8"), repo))
+    return make_exercise(solution, str(py.relative_to(root)))
+
+
 def exercises(root: Path = ROOT) -> list[Path]:
     """Regenerate exercises/ from solutions/; return the files that changed."""
-    changed = []
+    changed, repo = [], repository(root)
     (root / "exercises").mkdir(exist_ok=True)
     for py in sorted((root / "solutions").glob("*.py")):
-        nb = make_exercise(read_py(py), str(py.relative_to(root)))
+        nb = _expected_exercise(py, root, repo)
         target = root / "exercises" / py.name
         text = jupytext.writes(nb, fmt="py:percent")
         if not target.exists() or target.read_text(encoding="utf-8") != text:
@@ -156,7 +239,16 @@ def exercises(root: Path = ROOT) -> list[Path]:
 
 def problems(root: Path = ROOT) -> list[str]:
     """Every way the notebooks on disk disagree with their sources, each with the command that fixes it."""
-    found = []
+    found, repo = [], repository(root)
+    for folder in SOURCE_DIRS:
+        for py in sorted((root / folder).glob("*.py")):
+            text = py.read_text(encoding="utf-8")
+            if with_setup_cell(text, repo) != text:
+                state = "stale" if _has_setup_cell(text) else "missing"
+                found.append(
+                    f"{py.relative_to(root)}: its setup cell (the first cell, which installs `helpers` on "
+                    f"Colab) is {state}: run `make sync`"
+                )
     for folder in PAIRED_DIRS:
         fix = "make exercises" if folder == "exercises" else "make sync"
         for ipynb in sorted((root / folder).glob("*.ipynb")):
@@ -182,7 +274,7 @@ def problems(root: Path = ROOT) -> list[str]:
                 )
     for py in sorted((root / "solutions").glob("*.py")):
         target = root / "exercises" / py.name
-        expected = _cells(make_exercise(read_py(py), str(py.relative_to(root))))
+        expected = _cells(_expected_exercise(py, root, repo))
         if not target.exists() or _cells(read_py(target)) != expected:
             found.append(f"exercises/{py.name} is out of date with solutions/{py.name}: run `make exercises`")
     return found
@@ -191,7 +283,7 @@ def problems(root: Path = ROOT) -> list[str]:
 def main(argv: list[str]) -> int:
     commands = {"sync": sync, "exercises": exercises}
     if len(argv) != 1 or argv[0] not in (*commands, "check"):
-        print("usage: python -m helpers.notebooks sync | exercises | check", file=sys.stderr)
+        print("usage: python -m tools.notebooks sync | exercises | check", file=sys.stderr)
         return 2
     if argv[0] == "check":
         found = problems()
