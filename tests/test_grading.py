@@ -69,8 +69,11 @@ def test_every_check_module_is_registered():
 @pytest.mark.parametrize("name", NAMES)
 def test_calling_a_declared_book_function_fails_its_task(name):
     for task in load_set(name).tasks:
-        for function, reference in zip(task.reimplements, task.reference_names, strict=True):
-            assert reference.startswith("helpers.") and offlimits.resolve(reference) is function
+        for function, (module, qualname) in zip(task.reimplements, task.references, strict=True):
+            reference = f"{module}.{qualname}"
+            assert (
+                module.startswith("helpers.") and offlimits.resolve(sys.modules[module], qualname) is function
+            )
             code = function.__code__
 
             def answer(*args, _book=function, **kwargs):
@@ -174,11 +177,35 @@ def test_cli_prints_a_table_whose_columns_are_gradebook_fields():
     assert "1.1   loss_from_params" in out and "total 0/10 points" in out
 
 
-def test_graded_runs_fail_a_task_answered_with_the_books_function(tmp_path):
+def test_a_module_is_not_imported_to_put_its_functions_off_limits_but_caught_when_imported(
+    tmp_path, monkeypatch
+):
+    (tmp_path / "offlimits_probe.py").write_text("def answer():\n    return 42\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    with offlimits.off_limits([("offlimits_probe", "answer")]) as called:
+        assert "offlimits_probe" not in sys.modules
+        from offlimits_probe import answer
+
+        with pytest.raises(offlimits.ReferenceAnswerCalled):
+            answer()
+    assert called == ["offlimits_probe.answer"] and answer() == 42
+    monkeypatch.delitem(sys.modules, "offlimits_probe")
+
+
+ANSWERS_WITH_THE_BOOK = {
+    "alias": "from helpers.compute import training_flops as run_flops\n",
+    "imported_in_the_call": "def run_flops(n, d):\n    from helpers import compute\n    return compute.training_flops(n, d)\n",
+}
+
+
+@pytest.mark.parametrize("how", ANSWERS_WITH_THE_BOOK)
+def test_graded_runs_fail_a_task_answered_with_the_books_function(tmp_path, how):
     path = tmp_path / "03_compute_cost.ipynb"
-    answer = "from helpers.compute import training_flops as run_flops\n"
     path.write_text(
-        variant(("run_flops", "replace", answer), solution=ROOT / "solutions" / "03_compute_cost.ipynb")
+        variant(
+            ("run_flops", "replace", ANSWERS_WITH_THE_BOOK[how]),
+            solution=ROOT / "solutions" / "03_compute_cost.ipynb",
+        )
     )
     graded = grader.grade_notebook(path, timeout=30)
     by_id = {r.task.id: r for r in graded.results}

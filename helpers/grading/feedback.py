@@ -11,16 +11,16 @@ from collections.abc import Callable
 from helpers.grading import codec
 from helpers.grading.judges import describe_value, judge_task
 from helpers.grading.model import Case, Outcome, Task, TaskResult
-from helpers.grading.offlimits import ReferenceAnswerCalled, off_limits
+from helpers.grading.offlimits import Reference, ReferenceAnswerCalled, off_limits
 from helpers.grading.protocol import GRADING_ENV, CallStatus, one_line
 from helpers.grading.registry import find_task
 
 
-def call_case(function: Callable, case: Case, reference_names: tuple[str, ...] = ()) -> Outcome:
-    """Call ``function`` on a fresh copy of the case's inputs, with ``reference_names`` off limits, and
-    record the outcome as plain data."""
+def call_case(function: Callable, case: Case, references: tuple[Reference, ...] = ()) -> Outcome:
+    """Call ``function`` on a fresh copy of the case's inputs, with the ``references`` functions off limits,
+    and record the outcome as plain data."""
     args, kwargs = copy.deepcopy(case.args), copy.deepcopy(case.kwargs)
-    with off_limits(reference_names) as called:
+    with off_limits(references) as called:
         try:
             value = function(*args, **kwargs)
         except (Exception, SystemExit, ReferenceAnswerCalled) as exc:
@@ -40,7 +40,7 @@ def run_task(task: Task, function) -> TaskResult:
     if not callable(function):
         outcome = Outcome(CallStatus.NOT_CALLABLE, error=f"is a {type(function).__name__}, not a function")
         return judge_task(task, [outcome] * len(task.cases))
-    return judge_task(task, [call_case(function, case, task.reference_names) for case in task.cases])
+    return judge_task(task, [call_case(function, case, task.references) for case in task.cases])
 
 
 def _num(x: float) -> str:

@@ -103,7 +103,7 @@ def make_request(cells: list[dict], exercise_set: ExerciseSet, timeout: float) -
             "function": task.function,
             "args": codec.encode(case.args),
             "kwargs": codec.encode(case.kwargs),
-            "off_limits": list(task.reference_names),
+            "off_limits": [list(r) for r in task.references],
         }
         for task in exercise_set.tasks
         for i, case in enumerate(task.cases)

@@ -41,11 +41,6 @@ class Case:
     """an instructor's check from --extra-checks, which learners do not have"""
 
 
-def reference_name(function: Callable) -> str:
-    """The dotted name of a book function, e.g. "helpers.compute.training_flops"."""
-    return f"{function.__module__}.{function.__qualname__}"
-
-
 @dataclass(frozen=True, kw_only=True)
 class Task:
     """A graded task: implement ``function``; earn ``points`` in proportion to the cases it passes."""
@@ -63,8 +58,9 @@ class Task:
     hint: str = ""
 
     @property
-    def reference_names(self) -> tuple[str, ...]:
-        return tuple(reference_name(f) for f in self.reimplements)
+    def references(self) -> tuple[tuple[str, str], ...]:
+        """Each function of ``reimplements`` as (module, qualified name), e.g. ("helpers.compute", "training_flops")."""
+        return tuple((f.__module__, f.__qualname__) for f in self.reimplements)
 
 
 @dataclass(frozen=True, kw_only=True)

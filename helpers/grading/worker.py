@@ -115,7 +115,7 @@ def _call_functions(namespace: dict, calls: list[dict], deadline: float, emit) -
         emit(event=Event.CALL_START, key=key)
         args, kwargs = codec.decode(call["args"]), codec.decode(call["kwargs"])
         outcome: dict
-        with off_limits(call["off_limits"]) as called:
+        with off_limits(tuple(r) for r in call["off_limits"]) as called:
             signal.setitimer(signal.ITIMER_REAL, share)
             try:
                 value = function(*args, **kwargs)
