@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 
 import ipywidgets as widgets
 
-from helpers.plotting import Figure, img_tag
+from helpers.plotting import Figure
 
 __all__ = ["explorer"]
 
@@ -75,7 +75,7 @@ def _frame(draw, value) -> str:
         raise ValueError(
             f"draw({value!r}) must return helpers.plotting.show(fig, alt=...); got {type(figure).__name__}"
         )
-    return img_tag(figure.png, figure.alt)
+    return figure.html()
 
 
 def _live(draw, values, slider) -> widgets.VBox:
