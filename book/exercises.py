@@ -35,13 +35,17 @@ from helpers.grading import SETS, load_set
 
 repository = yaml.safe_load(Path("../_config.yml").read_text())["repository"]
 github = f"{repository['url']}/blob/{repository['branch']}"
-colab = github.replace("https://github.com/", "https://colab.research.google.com/github/")
+colab = github.replace("https://github.com/",
+                       "https://colab.research.google.com/github/")
 
 rows = ["| set | task | function | points | checks |", "|---|---|---|---|---|"]
 for name in SETS:
     exercise_set = load_set(name)
-    links = f"{exercise_set.title} ([GitHub]({github}/exercises/{name}.ipynb), [Colab]({colab}/exercises/{name}.ipynb))"
+    notebook = f"exercises/{name}.ipynb"
+    links = (f"{exercise_set.title} ([GitHub]({github}/{notebook}), "
+             f"[Colab]({colab}/{notebook}))")
     for task in exercise_set.tasks:
-        rows.append(f"| {links} | {task.id} {task.title} | `{task.function}` | {task.points:g} | {len(task.cases)} |")
+        rows.append(f"| {links} | {task.id} {task.title} | `{task.function}` "
+                    f"| {task.points:g} | {len(task.cases)} |")
         links = ""
 Markdown("\n".join(rows))

@@ -51,6 +51,7 @@ __all__ = [
     "label_axes",
     "legend_outside",
     "new_figure",
+    "number_label",
     "ordered_colours",
     "show",
 ]
@@ -246,13 +247,22 @@ class _LogLabels(ticker.Formatter):
 
 
 class _LogTicks(ticker.Locator):
-    """Ticks for a log axis that give three to eight labels whatever the span; minor ticks only on decades."""
+    """Ticks for a log axis that give three to eight labels whatever the span.
+
+    Powers of ten when at least three fit in the view (every second or third one over a wide span, minor
+    ticks between), otherwise 1-2-5 or finer mantissas, otherwise evenly spaced numbers.
+    """
 
     def __init__(self, minor: bool = False):
         self.minor = minor
+        self.max_labels = 7
 
     def __call__(self):
         vmin, vmax = self.axis.get_view_interval()
+        # One label per ~75 px along x (labels like 10¹⁰ are wide), per ~35 px along y.
+        box = self.axis.axes.bbox
+        across = box.width / 75 if self.axis.axis_name == "x" else box.height / 35
+        self.max_labels = max(3, min(7, int(across)))
         return self.tick_values(vmin, vmax)
 
     def tick_values(self, vmin, vmax):
@@ -261,18 +271,20 @@ class _LogTicks(ticker.Locator):
             return []
         span = math.log10(hi / lo)
         first, last = math.floor(math.log10(lo)) - 1, math.ceil(math.log10(hi)) + 1
-        if span > 2.5:
-            step = max(1, math.ceil(span / 7))
+        decades_inside = math.floor(math.log10(hi) + 1e-9) - math.ceil(math.log10(lo) - 1e-9) + 1
+        if decades_inside >= 3:
+            step = max(1, math.ceil(span / self.max_labels))
             decades = [e for e in range(first, last + 1) if e % step == 0]
             if not self.minor:
                 return [10.0**e for e in decades]
             return [] if step > 1 else [m * 10.0**e for e in decades for m in range(2, 10)]
         if self.minor:
             return []
-        for mantissas in ((1, 2, 5), (1, 2, 3, 5), (1, 1.5, 2, 3, 4, 5, 6, 8)):
+        # The coarsest ticks that give three labels, the outer ones near the ends of the axis.
+        for mantissas in ((1, 2, 5), (1, 2, 3, 5), (1, 1.5, 2, 3, 4, 5, 6, 8), (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8)):
             ticks = [m * 10.0**e for e in range(first, last + 1) for m in mantissas]
             inside = [t for t in ticks if lo * (1 - 1e-9) <= t <= hi * (1 + 1e-9)]
-            if len(inside) >= 3:
+            if len(inside) >= 3 and math.log10(inside[0] / lo) <= span / 4 and math.log10(hi / inside[-1]) <= span / 4:
                 return ticks
         return [t for t in ticker.MaxNLocator(5).tick_values(lo, hi) if t > 0]
 
@@ -313,13 +325,28 @@ def _check_figure(fig) -> None:
     overlaps = _legend_problems(fig, renderer)
     if overlaps:
         raise ValueError(overlaps[0])
-    tight = fig.get_tightbbox(renderer)  # inches
-    width_in, height_in = fig.get_size_inches()
-    if tight.x0 < -0.02 or tight.y0 < -0.02 or tight.x1 > width_in + 0.02 or tight.y1 > height_in + 0.02:
-        raise ValueError(
-            "some text or a legend is cut off at the edge of the figure: shorten it, or place it inside "
-            "the panels (annotations) or with plotting.legend_outside"
-        )
+    canvas = fig.bbox.padded(2)  # display px
+    for artist in [*_drawn_texts(fig), *_legends(fig)]:
+        box = artist.get_window_extent(renderer)
+        if box.width and (box.x0 < canvas.x0 or box.y0 < canvas.y0 or box.x1 > canvas.x1 or box.y1 > canvas.y1):
+            what = repr(artist.get_text()) if isinstance(artist, Text) else "a legend"
+            raise ValueError(
+                f"{what} is cut off at the edge of the figure: shorten it, or place it inside the "
+                "panels (annotations) or with plotting.legend_outside"
+            )
+
+
+def _drawn_texts(fig) -> list[Text]:
+    """The texts a draw shows: titles, axis labels, annotations and the tick labels in view."""
+    out = [*fig.texts]
+    for name in ("_suptitle", "_supxlabel", "_supylabel"):
+        if getattr(fig, name, None) is not None:
+            out.append(getattr(fig, name))
+    for ax in fig.axes:
+        out += [ax.title, ax._left_title, ax._right_title, ax.xaxis.label, ax.yaxis.label, *ax.texts]
+        for axis in (ax.xaxis, ax.yaxis):
+            out += [label for tick in axis._update_ticks() for label in (tick.label1, tick.label2)]
+    return [t for t in out if t.get_visible() and t.get_text().strip()]
 
 
 def _legends(fig):

@@ -61,7 +61,8 @@ from helpers.grading import check
 
 # %%
 def pass_at_k(n, c, k):
-    """Unbiased pass@k from n samples with c correct: 1 - prod(1 - k / i) for i in n-c+1..n."""
+    """Unbiased pass@k from n samples with c correct:
+    1 - prod(1 - k / i) for i in n-c+1..n."""
     ### BEGIN SOLUTION
     if k > n:
         raise ValueError(f"k must be <= n samples; got k={k}, n={n}")
@@ -110,10 +111,12 @@ check("4.2", expected_coverage)
 
 # %%
 def majority_vote_accuracy(p, k, n_wrong):
-    """Exact probability that a majority vote over k samples is correct (random tie-break)."""
+    """Exact probability that a majority vote over k samples is correct
+    (random tie-break)."""
     ### BEGIN SOLUTION
     total = 0.0
-    for answers in itertools.product(range(n_wrong + 1), repeat=k):  # 0 is the correct answer
+    # 0 is the correct answer
+    for answers in itertools.product(range(n_wrong + 1), repeat=k):
         prob = math.prod(p if a == 0 else (1 - p) / n_wrong for a in answers)
         votes = np.bincount(answers, minlength=n_wrong + 1)
         top = votes.max()
@@ -137,7 +140,8 @@ check("4.3", majority_vote_accuracy)
 
 # %%
 def best_of_n_flops(n_params, samples, tokens, verifier_params):
-    """FLOP of drawing `samples` samples of `tokens` tokens and verifying each: samples * 2 * tokens * (N + N_v)."""
+    """FLOP of drawing `samples` samples of `tokens` tokens and verifying each:
+    samples * 2 * tokens * (N + N_v)."""
     ### BEGIN SOLUTION
     if samples < 1:
         raise ValueError(f"samples must be >= 1; got {samples}")
