@@ -661,7 +661,7 @@ def draw_budget(c):
 widgets.explorer(
     draw_budget,
     budgets,
-    label="Compute C_min [PF-days]",
+    label="Budget [PF-days]",
     fmt=lambda c: f"{c:.0e} PF-days",
 )
 

@@ -634,8 +634,8 @@ for s in best_starts:
                                 options=options)
         ends.append(end.fun)
 stalled = sum(e > 1.01 * min(tight_ends) for e in default_ends)
-print(f"default tolerance: {stalled} of 10 starts stop at an objective >1% above the "
-      f"optimum (worst {max(default_ends) / min(tight_ends):.1f}x)")
+print(f"default tolerance: {stalled} of 10 starts stop >1% above the optimum "
+      f"(worst {max(default_ends) / min(tight_ends):.1f}x)")
 print(f"tight tolerance:   {sum(e > 1.01 * min(tight_ends) for e in tight_ends)} of 10")
 
 # %% tags=["remove-cell"]

@@ -28,6 +28,8 @@
 # Every price and utilisation below is an assumption stored in a variable: change it and re-run the cell.
 
 # %%
+import textwrap
+
 import numpy as np
 
 from helpers import compute, plotting, scaling, units, widgets
@@ -138,7 +140,7 @@ claimed_flop = {  # model: (parameters, tokens, FLOP as the table gives it)
 for model, (n, d, claimed) in claimed_flop.items():
     right = compute.training_flops(n, d)
     print(f"{model:<14} 6 x {n:.1e} x {d:.1e} = {right:.2e} FLOP; "
-          f"table says {claimed:.1e} ({right / claimed:.0f}x too small)")
+          f"table says {claimed:.1e} ({right / claimed:.0f}x too low)")
 gpt4_active = 280e9  # active parameters per token, leaked MoE description (unconfirmed)
 print(f"GPT-4 as MoE, 6 x {gpt4_active:.2e} active x 1.3e13 "
       f"= {compute.training_flops(gpt4_active, 13e12):.2e} FLOP")
@@ -592,7 +594,7 @@ assert round(n_total_moe / n_active_moe, 1) == 6.4
 try:
     compute.gpu_hours(1e20, "V100", 0.4)
 except ValueError as error:
-    print(f"ValueError: {error}")
+    print(textwrap.fill(f"ValueError: {error}", width=88))
 
 # %% [markdown]
 # ## Train once, serve forever

@@ -438,8 +438,8 @@ for n, true, k, lo, hi in zip(n_models, exact, correct_items, low, high, strict=
 p_zero_at_1e9 = (1 - exact[I_1E9]) ** n_items
 items_to_see_one = np.log(0.05) / np.log(1 - exact[I_1E9])
 print(f"\nP(0/{n_items} for the 1e9 model, true {exact[I_1E9]:.2%}) "
-      f"= {p_zero_at_1e9:.2f}; "
-      f"items for a 95% chance of at least one success: {items_to_see_one:.0f}")
+      f"= {p_zero_at_1e9:.2f}")
+print(f"items for a 95% chance of at least one success: {items_to_see_one:.0f}")
 print(f"0/100: Wilson upper bound {emergence.wilson_interval(0, 100)[1]:.3f}, "
       f"Clopper-Pearson {emergence.clopper_pearson_interval(0, 100)[1]:.3f}")
 

@@ -126,12 +126,12 @@ mfu_llama3 = compute.implied_mfu(flops_llama3, llama3.accelerator_hours, "H100")
 
 bloom_mwh = bloom.tco2e / bloom.kg_per_kwh  # t / (kg/kWh) = MWh
 
-print(f"{'run':<17} {'FLOP':>8} {'estimate':>9} {'published':>10}  [MWh]  how")
+print(f"{'run':<17} {'FLOP':>8} {'estimate':>9} {'published':>10}  [MWh] how")
 print(f"{'GPT-3 175B':<17} {flops_gpt3:>8.2e} {first_gpt3:>9,.0f} "
-      f"{gpt3.energy_mwh:>10,.0f}         A100 at {mfu_gpt3:.1%} MFU")
+      f"{gpt3.energy_mwh:>10,.0f}        A100 at {mfu_gpt3:.1%} MFU")
 print(f"{'Llama 3 8B + 70B':<17} {flops_llama3:>8.2e} {first_llama3:>9,.0f} "
-      f"{card_llama3:>10,.0f}         H100 at {MFU_ASSUMED:.0%} MFU; card: hours x TDP")
-print(f"{'BLOOM 176B':<17} {'':>8} {'':>9} {bloom_mwh:>10,.0f}         "
+      f"{card_llama3:>10,.0f}        H100 at {MFU_ASSUMED:.0%} MFU; card: hours x TDP")
+print(f"{'BLOOM 176B':<17} {'':>8} {'':>9} {bloom_mwh:>10,.0f}        "
       f"{bloom.tco2e} t / {bloom.kg_per_kwh} kg/kWh")
 print(f"\nGPT-3: published / estimate = {gpt3.energy_mwh / first_gpt3:.1f}")
 print(f"MFU implied by the Llama 3 card: {flops_llama3:.2e} FLOP in "
@@ -649,8 +649,8 @@ for mu in (2, 4):
     later = 2 * np.log(mu) / np.log(growth)
     print(f"stock x{mu}: the year moves {later:.2f} years later at g = {growth}")
 synthetic_flops = compute.inference_flops(405e9, stock)
-print(f"generating {stock:.0e} tokens with a 405B model: {synthetic_flops:.2e} FLOP "
-      f"= {synthetic_flops / flops_405b:.1f}x Llama 3.1 405B's training compute")
+print(f"generating {stock:.0e} tokens with a 405B model: {synthetic_flops:.2e} FLOP")
+print(f"  = {synthetic_flops / flops_405b:.1f}x Llama 3.1 405B's training compute")
 
 # %% tags=["remove-cell"]
 assert round(2 * np.log(2) / np.log(growth), 2) == 0.90

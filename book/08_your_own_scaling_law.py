@@ -296,8 +296,8 @@ assert (scaling.HOFFMANN_2022.E, scaling.BESIROGLU_2024.E) == (1.69, 1.82)
 budgets = np.array([1e10, 1e11, 1e12])  # FLOP
 n_opt, d_opt = own_fit.compute_optimal(budgets)
 for c, n, d in zip(budgets, n_opt, d_opt, strict=True):
-    print(f"C = {c:.0e} FLOP: N_opt = {n:8,.0f} params, D_opt = {d:12,.0f} tokens, "
-          f"{d / n:6.1f} tokens per parameter, loss {own_fit.loss(n, d):.3f}")
+    print(f"C = {c:.0e} FLOP: N_opt = {n:6,.0f}, D_opt = {d:10,.0f} tokens, "
+          f"{d / n:5.1f} tokens/param, loss {own_fit.loss(n, d):.3f}")
 
 # %% tags=["remove-cell"]
 ratio = d_opt / n_opt

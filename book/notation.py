@@ -183,8 +183,8 @@ assert f"{gpt3:.3g}" == "3.14e+23" and round(units.flop_to_pf_days(gpt3), -1) ==
 import math
 
 for loss in (2.0, 1.69):
-    print(f"{loss} nats/token = {loss / math.log(2):.3f} bits/token; geometric-mean "
-          f"probability of the right token = {math.exp(-loss):.3f}")
+    print(f"{loss} nats/token = {loss / math.log(2):.3f} bits/token; the right token's "
+          f"probability, geometric mean: {math.exp(-loss):.3f}")
 
 # %% tags=["remove-cell"]
 assert round(2.0 / math.log(2), 3) == 2.885

@@ -147,7 +147,7 @@ def new_figure(layout: str = "single", *, rows: int | None = None, **subplot_kw)
 
 
 def ordered_colours(n: int) -> list[str]:
-    """``n`` colours from dark blue to green along viridis, for series that have an order (budgets, sizes).
+    """``n`` colours from dark purple to light green (viridis), for series with an order (budgets, sizes).
 
     Pair them with ``MARKERS`` when two neighbours must be told apart: ``zip(ordered_colours(9), MARKERS)``.
     """
