@@ -20,7 +20,7 @@ from helpers.plotting import Figure
 
 __all__ = ["explorer"]
 
-MAX_FRAMES = 40  # each frame adds ~20-30 KB to the page
+MAX_FRAMES = 40  # each frame adds 40-90 KB of HTML; the site tests cap a page at 1.5 MB
 STATIC_SITE_ENV = "HELPERS_STATIC_SITE"  # set to 1 by `make book`: no kernel will be there to redraw
 
 
