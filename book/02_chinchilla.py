@@ -20,7 +20,8 @@ folders = (spec.submodule_search_locations or []) if spec else []
 if not any(os.path.isfile(os.path.join(f, "scaling.py")) for f in folders):  # not ours
     source = "git+https://github.com/scaling-laws-executed/scaling-laws-executed@main"
     source = os.environ.get("HELPERS_PIP_SOURCE") or source
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", source], check=True)
+    pip = [sys.executable, "-m", "pip", "install", "--quiet", source]
+    subprocess.run(pip, check=True)
     importlib.invalidate_caches()
 
 # %% [markdown]
@@ -40,21 +41,27 @@ if not any(os.path.isfile(os.path.join(f, "scaling.py")) for f in folders):  # n
 #   intervals;
 # - why today's models train far past "20 tokens per parameter", and a lifetime-compute calculator.
 #
-# Units: $N$ counts all parameters (Hoffmann et al. include embeddings), $D$ training tokens, $C$ FLOP
-# (a count of floating-point operations, not a rate) and loss nats per token on Hoffmann et al.'s
-# MassiveText data. These losses cannot be compared with Kaplan's WebText2 numbers from Chapter 1.
+# Units, as in the rest of the book ({doc}`notation`): $N$ counts all parameters (Hoffmann et al. include
+# embeddings), $D$ training tokens, $C$ FLOP (a count of floating-point operations, not a rate) and loss
+# nats per token on Hoffmann et al.'s MassiveText data. These losses cannot be compared with Kaplan's
+# WebText2 numbers from Chapter 1.
 
 # %%
 import time
 
 import numpy as np
+from matplotlib import patheffects
 
 from helpers import compute, data, plotting, scaling, units, widgets
 
 HOFFMANN = scaling.HOFFMANN_2022  # App. D.2 eq. 10, rounded as published
 UNROUNDED = scaling.HOFFMANN_2022_UNROUNDED  # the same fit before rounding
 BESIROGLU = scaling.BESIROGLU_2024  # Besiroglu et al. 2024's refit of the same data
-FITS = {"Hoffmann (rounded)": HOFFMANN, "Hoffmann (unrounded)": UNROUNDED, "Besiroglu et al.": BESIROGLU}
+FITS = {
+    "Hoffmann (rounded)": HOFFMANN,
+    "Hoffmann (unrounded)": UNROUNDED,
+    "Besiroglu et al.": BESIROGLU,
+}
 
 # %% [markdown]
 # ## Training compute: C ≈ 6ND
@@ -73,12 +80,14 @@ FITS = {"Hoffmann (rounded)": HOFFMANN, "Hoffmann (unrounded)": UNROUNDED, "Besi
 
 # %%
 models = {m.name: m for m in data.CHINCHILLA_TABLE1}
-c_chinchilla = compute.training_flops(models["Chinchilla"].params, models["Chinchilla"].tokens)
+n_chin, d_chin = models["Chinchilla"].params, models["Chinchilla"].tokens
+c_chinchilla = compute.training_flops(n_chin, d_chin)
 c_gopher_6nd = compute.training_flops(models["Gopher"].params, models["Gopher"].tokens)
-c_gopher_published = 5.76e23  # FLOP, Hoffmann et al. 2022, Fig. 2 caption and Table 3 (their own count)
-print(f"Chinchilla: 6 x 70e9 x 1.4e12 = {c_chinchilla:.3g} FLOP = {units.flop_to_pf_days(c_chinchilla):,.0f} PF-days")
-print(f"Gopher:     6 x 280e9 x 300e9 = {c_gopher_6nd:.3g} FLOP; the paper's own count is {c_gopher_published:.3g} "
-      f"({c_gopher_published / c_gopher_6nd - 1:+.0%})")
+c_gopher_published = 5.76e23  # FLOP, Hoffmann et al. 2022, Fig. 2 caption and Table 3
+print(f"Chinchilla: 6 x 70e9 x 1.4e12 = {c_chinchilla:.3g} FLOP "
+      f"= {units.flop_to_pf_days(c_chinchilla):,.0f} PF-days")
+print(f"Gopher:     6 x 280e9 x 300e9 = {c_gopher_6nd:.3g} FLOP; the paper's count: "
+      f"{c_gopher_published:.3g} ({c_gopher_published / c_gopher_6nd - 1:+.0%})")
 
 # %% tags=["remove-cell"]
 assert c_chinchilla == 5.88e23 and round(c_gopher_6nd / 1e23, 2) == 5.04
@@ -101,9 +110,9 @@ assert round(units.flop_to_pf_days(c_chinchilla), -1) == 6810
 # %%
 n_gpt3, n_layer_gpt3, d_attn_gpt3 = 175e9, 96, 12288  # Brown et al. 2020, Table 2.1
 for n_ctx in (2048, 8192, 32768, 131072):
-    attention = 2 * n_layer_gpt3 * n_ctx * d_attn_gpt3  # forward FLOP per token (Kaplan eq. 2.2)
-    print(f"n_ctx = {n_ctx:>6}: attention {attention:.2e} FLOP/token vs 2N = {2 * n_gpt3:.2e}: "
-          f"{attention / (2 * n_gpt3):+.1%}")
+    attention = 2 * n_layer_gpt3 * n_ctx * d_attn_gpt3  # forward FLOP/token, Kaplan 2.2
+    print(f"n_ctx = {n_ctx:>6}: attention {attention:.2e} FLOP/token "
+          f"vs 2N = {2 * n_gpt3:.2e}: {attention / (2 * n_gpt3):+.1%}")
 
 # %% tags=["remove-cell"]
 assert round(100 * 2 * 96 * 2048 * 12288 / (2 * 175e9), 1) == 1.4
@@ -131,7 +140,6 @@ assert round(100 * 2 * 96 * 131072 * 12288 / (2 * 175e9)) == 88
 # cell splits Chinchilla's predicted loss into the three terms.
 
 # %%
-n_chin, d_chin = models["Chinchilla"].params, models["Chinchilla"].tokens
 model_term = HOFFMANN.A / n_chin**HOFFMANN.alpha
 data_term = HOFFMANN.B / d_chin**HOFFMANN.beta
 print(f"E (irreducible)       = {HOFFMANN.E:.3f} nats/token")
@@ -140,8 +148,10 @@ print(f"B / D^beta  (data)    = {data_term:.3f} nats/token")
 print(f"L(70e9, 1.4e12)       = {HOFFMANN.loss(n_chin, d_chin):.3f} nats/token")
 
 # %% tags=["remove-cell"]
-assert (HOFFMANN.E, HOFFMANN.A, HOFFMANN.B, HOFFMANN.alpha, HOFFMANN.beta) == (1.69, 406.4, 410.7, 0.34, 0.28)
-assert round(model_term, 3) == 0.083 and round(data_term, 3) == 0.163 and round(HOFFMANN.loss(70e9, 1.4e12), 2) == 1.94
+_published = (1.69, 406.4, 410.7, 0.34, 0.28)  # E, A, B, alpha, beta
+assert (HOFFMANN.E, HOFFMANN.A, HOFFMANN.B, HOFFMANN.alpha, HOFFMANN.beta) == _published
+assert round(model_term, 3) == 0.083 and round(data_term, 3) == 0.163
+assert round(HOFFMANN.loss(70e9, 1.4e12), 2) == 1.94
 
 # %% [markdown]
 # For Chinchilla, the irreducible part is 1.69 of the 1.94 nats/token. The finite model adds 0.083 and the
@@ -153,30 +163,44 @@ assert round(model_term, 3) == 0.083 and round(data_term, 3) == 0.163 and round(
 n_map = np.geomspace(1e8, 1e13, 200)
 d_map = np.geomspace(1e9, 1e14, 200)
 nn, dd = np.meshgrid(n_map, d_map)
-fig, ax = plotting.new_figure(width=7.5, height=5.0)
+fig, ax = plotting.new_figure("wide")
 levels = np.arange(1.8, 3.01, 0.1)
-filled = ax.contourf(nn, dd, HOFFMANN.loss(nn, dd), levels=levels, cmap="viridis_r", extend="both")
+filled = ax.contourf(nn, dd, HOFFMANN.loss(nn, dd), levels=levels, cmap="viridis_r",
+                     extend="both")
 fig.colorbar(filled, ax=ax, label="Loss L [nats/token]")
 for c in (1e20, 1e22, 1e24, 1e26):
     ax.plot(n_map, c / (6 * n_map), "--", color=plotting.PALETTE["black"], lw=1)
-    n_label = np.sqrt(c / 6) / 30
-    ax.annotate(f"C = 1e{round(np.log10(c))} FLOP", (n_label, c / (6 * n_label)), fontsize=8, rotation=-33)
+    n_lo, n_hi = max(n_map[0], c / (6 * d_map[-1])), min(n_map[-1], c / (6 * d_map[0]))
+    n_label = n_lo * (n_hi / n_lo) ** 0.2  # a fifth of the way along the visible line
+    ax.annotate(f"C = {plotting.number_label(c)} FLOP", (n_label, c / (6 * n_label)),
+                rotation=-25, fontsize=9, ha="center", va="center",
+                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none",
+                      "alpha": 0.85})
 frontier_c = np.geomspace(1e18, 1e28, 50)
 n_front, d_front = HOFFMANN.compute_optimal(frontier_c)
-ax.plot(n_front, d_front, color="white", lw=2.5, label="efficient frontier")
-ax.plot(n_chin, d_chin, "*", ms=14, color=plotting.PALETTE["vermillion"], label="Chinchilla (70B, 1.4T)")
+outline = [patheffects.Stroke(linewidth=4.5, foreground="black"), patheffects.Normal()]
+ax.plot(n_front, d_front, color="white", lw=2.5, path_effects=outline,
+        label="efficient frontier")
+ax.plot(n_chin, d_chin, "*", ms=14, color=plotting.PALETTE["vermillion"], mec="white",
+        label="Chinchilla (70B, 1.4T)")
 ax.set_xlim(n_map[0], n_map[-1])
 ax.set_ylim(d_map[0], d_map[-1])
-plotting.label_axes(ax, "Parameters N [count]", "Training tokens D [tokens]", title="Hoffmann et al.'s L(N, D)")
-plotting.tidy_log_ticks(ax, y=False)
-ax.legend(loc="lower right")
+ax.grid(False)  # no grid over the colour map
+plotting.label_axes(ax, "Parameters N [count]", "Training tokens D [tokens]",
+                    title="Hoffmann et al.'s L(N, D); dashed: constant compute")
+plotting.legend_outside(ax, "below")
+n_ratio = n_chin / HOFFMANN.compute_optimal(c_chinchilla)[0]
+d_ratio = d_chin / HOFFMANN.compute_optimal(c_chinchilla)[1]
 plotting.show(
     fig,
     alt=(
-        "Colour map of Hoffmann et al.'s fitted loss over parameters from 1e8 to 1e13 and tokens from 1e9 to "
-        "1e14: loss falls toward the upper right. Dashed diagonal lines of constant compute from 1e20 to 1e26 "
-        "FLOP cross it, and a white line, the efficient frontier, runs through the middle, close to the star "
-        "that marks Chinchilla."
+        "Colour map of Hoffmann et al.'s fitted loss over parameters from 1e8 to 1e13 "
+        "and tokens from 1e9 to 1e14: loss falls toward the upper right. Dashed "
+        "diagonal lines of constant compute, labelled 1e20, 1e22, 1e24 and 1e26 FLOP, "
+        "cross it. A white line, the efficient frontier, rises through the middle. "
+        "The star for Chinchilla lies below and to the right of it: by this fit "
+        f"Chinchilla has {n_ratio:.1f} times the parameters and {d_ratio:.2f} times "
+        "the tokens of the optimum for its budget."
     ),
 )
 
@@ -205,8 +229,10 @@ plotting.show(
 n_opt, d_opt = HOFFMANN.compute_optimal(c_chinchilla)
 model_term_opt = HOFFMANN.A / n_opt**HOFFMANN.alpha
 data_term_opt = HOFFMANN.B / d_opt**HOFFMANN.beta
-print(f"N_opt = {n_opt:.3g} parameters, D_opt = {d_opt:.3g} tokens, 6 N D = {6 * n_opt * d_opt:.3g} FLOP")
-print(f"model term / data term = {model_term_opt / data_term_opt:.4f};  beta / alpha = {HOFFMANN.beta / HOFFMANN.alpha:.4f}")
+print(f"N_opt = {n_opt:.3g} parameters, D_opt = {d_opt:.3g} tokens, "
+      f"6 N D = {6 * n_opt * d_opt:.3g} FLOP")
+print(f"model term / data term = {model_term_opt / data_term_opt:.4f}; "
+      f"beta / alpha = {HOFFMANN.beta / HOFFMANN.alpha:.4f}")
 print(f"exponents: a = {HOFFMANN.beta / (HOFFMANN.alpha + HOFFMANN.beta):.3f}, "
       f"b = {HOFFMANN.alpha / (HOFFMANN.alpha + HOFFMANN.beta):.3f}")
 
@@ -239,7 +265,8 @@ assert round(n_opt / 1e9, 1) == 32.5 and round(d_opt / 1e12, 2) == 3.02
 # ```
 
 # %% tags=["remove-cell"]
-assert round((0.34 - 0.28) / 0.62, 3) == 0.097 and round(10 ** ((0.34 - 0.28) / 0.62), 2) == 1.25
+assert round((0.34 - 0.28) / 0.62, 3) == 0.097
+assert round(10 ** ((0.34 - 0.28) / 0.62), 2) == 1.25
 
 # %% [markdown]
 # ## Three approaches, three exponents
@@ -259,8 +286,11 @@ for name, fit in FITS.items():
     print(f"{'from ' + name + ' fit':<32} {a_fit:>16.3f} {1 - a_fit:>16.3f}")
 
 # %% tags=["remove-cell"]
-assert [(r.a, r.b) for r in data.ALLOCATION_EXPONENTS] == [(0.50, 0.50), (0.49, 0.51), (0.46, 0.54), (0.73, 0.27)]
-assert round(0.28 / 0.62, 3) == 0.452 and round(UNROUNDED.beta / (UNROUNDED.alpha + UNROUNDED.beta), 3) == 0.457
+assert [(r.a, r.b) for r in data.ALLOCATION_EXPONENTS] == [
+    (0.50, 0.50), (0.49, 0.51), (0.46, 0.54), (0.73, 0.27)
+]
+assert round(0.28 / 0.62, 3) == 0.452
+assert round(UNROUNDED.beta / (UNROUNDED.alpha + UNROUNDED.beta), 3) == 0.457
 assert round(BESIROGLU.beta / (BESIROGLU.alpha + BESIROGLU.beta), 3) == 0.513
 assert round(10**0.5, 1) == 3.2
 
@@ -271,9 +301,10 @@ assert round(10**0.5, 1) == 3.2
 # and trained on only ~300B tokens. The rounded constants give $a = 0.452$, the unrounded ones 0.457 (the
 # published 0.46), and Besiroglu et al.'s refit 0.513.
 #
-# ```{warning}
-# **Common mistake: "Chinchilla proved $N_\text{opt} \propto C^{0.5}$."** That is Approach 1. Approaches 2
-# and 3 give 0.49 and 0.46, and Hoffmann et al. report all three. Quote the spread, not one of them.
+# ```{admonition} Common mistake: "Chinchilla proved $N_\text{opt} \propto C^{0.5}$"
+# :class: warning
+# That is Approach 1. Approaches 2 and 3 give 0.49 and 0.46, and Hoffmann et al. report all three.
+# Quote the spread, not one of them.
 # ```
 
 # %% [markdown]
@@ -285,10 +316,11 @@ assert round(10**0.5, 1) == 3.2
 
 # %%
 for row in data.CHINCHILLA_TABLE3:
-    print(f"N = {row.params:7.3g}  D = {row.tokens:8.3g}  D/N = {row.tokens_per_param:4.1f}  "
-          f"6ND / table FLOP = {compute.training_flops(row.params, row.tokens) / row.flops:.3f}")
+    check_6nd = compute.training_flops(row.params, row.tokens) / row.flops
+    print(f"N = {row.params:7.3g}  D = {row.tokens:8.3g}  "
+          f"D/N = {row.tokens_per_param:4.1f}  6ND / table FLOP = {check_6nd:.3f}")
 ratios_table3 = [row.tokens_per_param for row in data.CHINCHILLA_TABLE3]
-print(f"\nTable 3: {min(ratios_table3):.1f} to {max(ratios_table3):.1f} tokens per parameter")
+print(f"\nTable 3: {min(ratios_table3):.1f} to {max(ratios_table3):.1f} tokens/param")
 print(f"Approach-3 fits at Chinchilla's {c_chinchilla:.3g} FLOP:")
 puzzle = {name: fit.tokens_per_param(c_chinchilla) for name, fit in FITS.items()}
 for name, ratio in puzzle.items():
@@ -297,7 +329,8 @@ for name, ratio in puzzle.items():
 
 # %% tags=["remove-cell"]
 assert round(min(ratios_table3), 1) == 20.0 and round(max(ratios_table3), 1) == 22.4
-assert round(puzzle["Hoffmann (rounded)"]) == 93 and round(puzzle["Hoffmann (unrounded)"]) == 59
+assert round(puzzle["Hoffmann (rounded)"]) == 93
+assert round(puzzle["Hoffmann (unrounded)"]) == 59
 assert round(puzzle["Besiroglu et al."]) == 18
 assert round(BESIROGLU.compute_optimal(c_chinchilla)[0] / 1e9) == 73
 
@@ -334,8 +367,11 @@ assert round(BESIROGLU.compute_optimal(c_chinchilla)[0] / 1e9) == 73
 # %% tags=["remove-cell"]
 from scipy.optimize import brentq
 
-_c20 = np.exp(brentq(lambda x: np.log(HOFFMANN.tokens_per_param(np.exp(x)) / 20), np.log(1e12), np.log(1e28)))
-assert round(_c20 / 1e16, 1) == 7.6 and round(HOFFMANN.compute_optimal(_c20)[0] / 1e6) == 25
+_log_c20 = brentq(lambda x: np.log(HOFFMANN.tokens_per_param(np.exp(x)) / 20),
+                  np.log(1e12), np.log(1e28))
+_c20 = np.exp(_log_c20)
+assert round(_c20 / 1e16, 1) == 7.6
+assert round(HOFFMANN.compute_optimal(_c20)[0] / 1e6) == 25
 
 # %% [markdown]
 # ## Chinchilla against the models of its time
@@ -345,37 +381,51 @@ assert round(_c20 / 1e16, 1) == 7.6 and round(HOFFMANN.compute_optimal(_c20)[0] 
 
 # %% tags=["hide-input"]
 c_axis = np.geomspace(1e18, 1e26, 100)
-fig, ax = plotting.new_figure(width=8, height=5)
-for (name, fit), colour in zip(FITS.items(), ("blue", "sky", "green"), strict=True):
-    ax.plot(c_axis, fit.compute_optimal(c_axis)[0], color=plotting.PALETTE[colour], label=f"frontier: {name}")
-label_offsets = {"LaMDA": ((-7, -3), "right"), "GPT-3": ((-7, -1), "right"), "Jurassic": ((7, -8), "left"),
-                 "Gopher": ((7, 2), "left")}
+FIT_STYLE = {  # one colour and marker per fit, in every figure of the chapter
+    "Hoffmann (rounded)": (plotting.PALETTE["blue"], "o"),
+    "Hoffmann (unrounded)": (plotting.PALETTE["sky"], "s"),
+    "Besiroglu et al.": (plotting.PALETTE["green"], "^"),
+}
+fig, ax = plotting.new_figure("wide")
+for name, fit in FITS.items():
+    ax.plot(c_axis, fit.compute_optimal(c_axis)[0], color=FIT_STYLE[name][0],
+            label=f"frontier: {name}")
+label_offsets = {"LaMDA": ((-8, -6), "right"), "GPT-3": ((-8, 2), "right"),
+                 "Jurassic": ((8, -4), "left"), "Gopher": ((-8, 4), "right"),
+                 "MT-NLG 530B": ((-8, 0), "right"), "Chinchilla": ((9, -6), "left")}
 t3 = data.CHINCHILLA_TABLE3[:-1]  # the 10T row lies at 1.3e28 FLOP, off this plot
-ax.plot([r.flops for r in t3], [r.params for r in t3], "s", color=plotting.PALETTE["black"], ms=5,
-        label="Table 3 (Approach 1, ~20 tokens/param)")
+ax.plot([r.flops for r in t3], [r.params for r in t3], "s", ms=5,
+        color=plotting.PALETTE["black"], label="Table 3 (Approach 1, ~20 tokens/param)")
 for m in data.CHINCHILLA_TABLE1:
     c_model = compute.training_flops(m.params, m.tokens)
-    colour = plotting.PALETTE["vermillion"] if m.name == "Chinchilla" else plotting.PALETTE["orange"]
-    ax.plot(c_model, m.params, "o", ms=8, color=colour)
+    is_chinchilla = m.name == "Chinchilla"
+    ax.plot(c_model, m.params, "*" if is_chinchilla else "o",
+            ms=12 if is_chinchilla else 8,
+            color=plotting.PALETTE["vermillion" if is_chinchilla else "orange"],
+            label="Chinchilla" if is_chinchilla else None)
     offset, align = label_offsets.get(m.name, ((7, -3), "left"))
-    ax.annotate(f"{m.name} ({m.tokens_per_param:.1f})", (c_model, m.params), textcoords="offset points",
-                xytext=offset, ha=align, fontsize=8)
+    ax.annotate(f"{m.name} ({m.tokens_per_param:.1f})", (c_model, m.params), fontsize=9,
+                textcoords="offset points", xytext=offset, ha=align)
+ax.plot([], [], "o", ms=8, color=plotting.PALETTE["orange"], label="models of Table 1")
 plotting.label_axes(ax, "Training compute C = 6ND [FLOP]", "Parameters N [count]",
-                    title="Model sizes against the efficient frontier (tokens/param)")
-plotting.tidy_log_ticks(ax, y=False)
-ax.legend(loc="upper left", fontsize=8)
+                    title="Model sizes against the frontier (tokens per parameter)")
+plotting.legend_outside(ax, "below")
 plotting.show(
     fig,
     alt=(
-        "Log-log plot of parameters against training compute from 1e18 to 1e26 FLOP. Three frontier lines "
-        "rise with compute; Besiroglu et al.'s lies highest, Hoffmann's rounded fit lowest. Black squares from "
-        "Table 3 follow Besiroglu's line. GPT-3, Jurassic, LaMDA, Gopher and MT-NLG sit far above every "
-        "frontier, with 0.5 to 1.7 tokens per parameter; Chinchilla, at 20, sits near the Besiroglu line."
+        "Log-log plot of parameters against training compute from 1e18 to 1e26 FLOP. "
+        "Three frontier lines rise with compute; Besiroglu et al.'s lies highest, "
+        "Hoffmann's rounded fit lowest. Black squares from Table 3 follow Besiroglu's "
+        "line. GPT-3, Jurassic, LaMDA, Gopher and MT-NLG sit far above every frontier, "
+        "with 0.5 to 1.7 tokens per parameter; Chinchilla, a star at 20, sits near the "
+        "Besiroglu line."
     ),
 )
 
 # %% tags=["remove-cell"]
-assert [round(m.tokens_per_param, 1) for m in data.CHINCHILLA_TABLE1] == [1.2, 1.7, 1.7, 1.1, 0.5, 20.0]
+assert [round(m.tokens_per_param, 1) for m in data.CHINCHILLA_TABLE1] == [
+    1.2, 1.7, 1.7, 1.1, 0.5, 20.0
+]
 
 # %% [markdown]
 # GPT-3, Gopher and their peers trained on 0.5 to 1.7 tokens per parameter: by every fit, they were too
@@ -411,15 +461,19 @@ sweep = []  # (budget, sizes, losses)
 for i, c in enumerate(budgets):
     n_guess, _ = scaling.allocation_at_ratio(c, 20.0)
     sizes = np.geomspace(n_guess / 16, n_guess * 16, 9)
-    losses = scaling.simulate_measurements(lambda n, c=c: truth.loss(n, c / (6 * n)), sizes, rel_noise=0.003, seed=i)
+    losses = scaling.simulate_measurements(
+        lambda n, c=c: truth.loss(n, c / (6 * n)), sizes, rel_noise=0.003, seed=i
+    )
     sweep.append((c, sizes, losses))
-n_best = np.array([scaling.isoflop_minimum(sizes, losses) for _, sizes, losses in sweep])
-inside = all(sizes[0] < nb < sizes[-1] for (_, sizes, _), nb in zip(sweep, n_best, strict=True))
+n_best = np.array([scaling.isoflop_minimum(s, losses) for _, s, losses in sweep])
+inside = all(s[0] < nb < s[-1] for (_, s, _), nb in zip(sweep, n_best, strict=True))
 line = scaling.fit_power_law(budgets, n_best)
 a_true = truth.beta / (truth.alpha + truth.beta)
-print(f"{len(budgets)} budgets x {len(sweep[0][1])} sizes = {len(budgets) * len(sweep[0][1])} runs; "
+n_sizes = len(sweep[0][1])
+print(f"{len(budgets)} budgets x {n_sizes} sizes = {len(budgets) * n_sizes} runs; "
       f"every minimum inside its sweep: {inside}")
-print(f"fitted a = {line.k:.3f} (R^2 = {line.r2:.4f});  true a = beta / (alpha + beta) = {a_true:.3f}")
+print(f"fitted a = {line.k:.3f} (R^2 = {line.r2:.4f}); "
+      f"true a = beta / (alpha + beta) = {a_true:.3f}")
 
 # %% tags=["remove-cell"]
 assert inside and len(budgets) * len(sweep[0][1]) == 81
@@ -431,35 +485,38 @@ assert round(line.k, 3) == 0.508
 # to within 0.005.
 
 # %% tags=["hide-input"]
-fig, axes = plotting.new_figure(1, 2, width=12, height=4.5)
-colours = [plotting.PALETTE[k] for k in ("blue", "vermillion", "green", "purple", "orange", "sky", "black")]
+fig, axes = plotting.new_figure("pair")
+colours = plotting.ordered_colours(len(sweep))  # budgets have an order: dark to light
 for i, ((c, sizes, losses), nb) in enumerate(zip(sweep, n_best, strict=True)):
-    colour = colours[i % len(colours)]
+    colour, marker = colours[i], plotting.MARKERS[i]
     x = np.log(sizes)
     coef = np.polyfit(x, losses, 2)
     fine = np.linspace(x[0], x[-1], 100)
-    axes[0].plot(sizes, losses, "o", ms=4, color=colour)
-    axes[0].plot(np.exp(fine), np.polyval(coef, fine), color=colour, lw=1.2, label=f"{c:.1e} FLOP")
-    axes[0].plot(nb, np.polyval(coef, np.log(nb)), "v", ms=9, color=colour)
+    axes[0].plot(sizes, losses, marker, ms=4, color=colour, ls="none")
+    axes[0].plot(np.exp(fine), np.polyval(coef, fine), color=colour, lw=1.2)
+    axes[0].plot(nb, np.polyval(coef, np.log(nb)), "v", ms=8, color=colour, mec="black",
+                 mew=0.6)
+    axes[1].plot(c, nb, marker, ms=7, color=colour,
+                 label=f"{plotting.number_label(float(f'{c:.2g}'))} FLOP")
 plotting.label_axes(axes[0], "Parameters N [count]", "Loss L [nats/token]", log="x",
-                    title="IsoFLOP curves: parabolas in log N")
-plotting.tidy_log_ticks(axes[0], y=False)
-axes[0].legend(fontsize=7, ncols=2, loc="upper right")
-axes[1].plot(budgets, n_best, "v", ms=9, color=plotting.PALETTE["vermillion"], label="minimum of each curve")
-axes[1].plot(budgets, line.predict(budgets), color=plotting.PALETTE["vermillion"], label=f"fit: a = {line.k:.3f}")
-axes[1].plot(budgets, truth.compute_optimal(budgets)[0], "--", color=plotting.PALETTE["black"],
-             label=f"true frontier: a = {a_true:.3f}")
-plotting.label_axes(axes[1], "Training compute C [FLOP]", "Best size N_opt [parameters]",
-                    title="Best size against budget")
-plotting.tidy_log_ticks(axes[1], y=False)
-axes[1].legend(loc="upper left")
+                    title="IsoFLOP curves (triangle: minimum)")
+axes[1].plot(budgets, line.predict(budgets), color=plotting.PALETTE["vermillion"],
+             label=f"fit to the minima: a = {line.k:.3f}")
+axes[1].plot(budgets, truth.compute_optimal(budgets)[0], "--",
+             color=plotting.PALETTE["black"], label=f"true frontier: a = {a_true:.3f}")
+plotting.label_axes(axes[1], "Training compute C [FLOP]",
+                    r"Best size $N_\mathrm{opt}$ [parameters]",
+                    title="Minimum of each curve")
+plotting.legend_outside(fig, "below", ncols=4)
 plotting.show(
     fig,
     alt=(
-        "Left: nine U-shaped curves of simulated loss against model size, one per budget from 6e18 to 3e21 "
-        "FLOP, each with a fitted parabola and a triangle at its minimum; the curves move down and to the "
-        f"right as the budget grows. Right: the nine minima on log-log axes lie on a straight line of slope "
-        f"{line.k:.2f}, close to the dashed true frontier of slope {a_true:.2f}."
+        "Left: nine U-shaped curves of simulated loss against model size, one colour "
+        "per budget from 6e18 (dark blue) to 3e21 FLOP (green), each with a fitted "
+        "parabola and a triangle at its minimum; the curves move down and to the "
+        "right as the budget grows. Right: the nine minima on log-log axes lie on a "
+        f"straight line of slope {line.k:.2f}, close to the dashed true frontier of "
+        f"slope {a_true:.2f}."
     ),
 )
 
@@ -470,20 +527,22 @@ plotting.show(
 # (eq. 3 and Appendix D.2) make three choices, and `scaling.fit_chinchilla` follows them:
 #
 # - **Log-loss residuals with a Huber loss.** The residual of run $i$ is
-#   $r_i = \log \hat L(N_i, D_i) - \log L_i$. The Huber loss {cite:p}`huber1964robust` is $r^2/2$ for
-#   $|r| \le \delta$ and $\delta(|r| - \delta/2)$ beyond, with $\delta = 10^{-3}$: it behaves like a sum of
-#   absolute values, so a few bad runs cannot drag the fit. The objective is the *sum* over runs.
-# - **A log-sum-exp form.** With $A = e^{a}$, $B = e^{b}$, $E = e^{e}$,
+#   $\Delta_i = \log \hat L(N_i, D_i) - \log L_i$. The Huber loss {cite:p}`huber1964robust` is
+#   $\Delta^2/2$ for $|\Delta| \le \delta$ and $\delta(|\Delta| - \delta/2)$ beyond, with
+#   $\delta = 10^{-3}$: it behaves like a sum of absolute values, so a few bad runs cannot drag the fit.
+#   The objective is the *sum* over runs.
+# - **A log-sum-exp form.** The fit works with the logarithms of the coefficients,
 #
 #   $$
-#   \log \hat L(N, D) = \operatorname{LSE}\left(a - \alpha \log N,\; b - \beta \log D,\; e\right),
+#   \log \hat L(N, D) = \operatorname{LSE}\left(\ln A - \alpha \log N,\; \ln B - \beta \log D,\;
+#   \ln E\right),
 #   $$ (eq-lse)
 #
-#   where $\operatorname{LSE}(x_1, x_2, x_3) = \log(e^{x_1} + e^{x_2} + e^{x_3})$. Every parameter is then
+#   where LSE of three numbers is the logarithm of the sum of their exponentials. Every parameter is then
 #   unconstrained and of order one.
 # - **Many starts.** The objective has many local minima, so L-BFGS starts from every point of a grid:
-#   $\alpha, \beta \in \{0, 0.5, \dots, 2\}$, $e \in \{-1, -0.5, \dots, 1\}$, $a, b \in \{0, 5, \dots, 25\}$,
-#   4,500 starts in all. `fit_chinchilla` evaluates the objective on the whole grid in one vectorised
+#   $\alpha, \beta \in \{0, 0.5, \dots, 2\}$, $\ln E \in \{-1, -0.5, \dots, 1\}$ and
+#   $\ln A, \ln B \in \{0, 5, \dots, 25\}$, 4,500 starts in all. `fit_chinchilla` evaluates the objective on the whole grid in one vectorised
 #   pass, then runs L-BFGS-B with the exact gradient from the best few starts only.
 #
 # The cell fits the 81 simulated runs of the IsoFLOP sweep and compares the result with the truth.
@@ -496,17 +555,22 @@ start = time.perf_counter()
 result = scaling.fit_chinchilla(n_runs, d_runs, loss_runs, delta=1e-3)
 seconds = time.perf_counter() - start
 fitted = result.fit
-print(f"{len(n_runs)} runs, {len(scaling.APPROACH3_GRID)} grid starts, {result.refined_starts} refined: "
-      f"{seconds:.2f} s, objective {result.objective:.3g}, converged: {result.converged}")
-print(f"{'':>8} {'E':>7} {'A':>8} {'B':>8} {'alpha':>7} {'beta':>7} {'tokens/param at 5.88e23':>25}")
+print(f"{len(n_runs)} runs, {len(scaling.APPROACH3_GRID)} grid starts, "
+      f"{result.refined_starts} refined: {seconds:.2f} s")
+print(f"objective {result.objective:.3g}, converged: {result.converged}")
+print(f"{'':>8} {'E':>7} {'A':>8} {'B':>8} {'alpha':>7} {'beta':>7} "
+      f"{'tokens/param at 5.88e23':>25}")
 for name, fit in (("truth", truth), ("fitted", fitted)):
-    print(f"{name:>8} {fit.E:7.3f} {fit.A:8.1f} {fit.B:8.1f} {fit.alpha:7.3f} {fit.beta:7.3f} "
-          f"{fit.tokens_per_param(c_chinchilla):25.1f}")
+    print(f"{name:>8} {fit.E:7.3f} {fit.A:8.1f} {fit.B:8.1f} {fit.alpha:7.3f} "
+          f"{fit.beta:7.3f} {fit.tokens_per_param(c_chinchilla):25.1f}")
 
 # %% tags=["remove-cell"]
-assert len(scaling.APPROACH3_GRID) == 4500 and result.converged and result.objective < 1e-3
-assert abs(fitted.E - truth.E) < 0.03 and abs(fitted.alpha - truth.alpha) < 0.03 and abs(fitted.beta - truth.beta) < 0.03
-assert abs(fitted.tokens_per_param(c_chinchilla) / truth.tokens_per_param(c_chinchilla) - 1) < 0.25
+assert len(scaling.APPROACH3_GRID) == 4500
+assert result.converged and result.objective < 1e-3
+assert abs(fitted.E - truth.E) < 0.03
+assert abs(fitted.alpha - truth.alpha) < 0.03 and abs(fitted.beta - truth.beta) < 0.03
+_ratio_true = truth.tokens_per_param(c_chinchilla)
+assert abs(fitted.tokens_per_param(c_chinchilla) / _ratio_true - 1) < 0.25
 
 # %% [markdown]
 # The fit recovers $E$, $\alpha$ and $\beta$ to within a few hundredths. $A$ and $B$ are less well pinned
@@ -520,19 +584,22 @@ assert abs(fitted.tokens_per_param(c_chinchilla) / truth.tokens_per_param(c_chin
 
 # %%
 n_boot = 12
-boot = scaling.bootstrap_chinchilla(n_runs, d_runs, loss_runs, n_boot=n_boot, seed=0, refine=1)
+boot = scaling.bootstrap_chinchilla(n_runs, d_runs, loss_runs, n_boot=n_boot, seed=0,
+                                    refine=1)
 boot_a = np.array([f.beta / (f.alpha + f.beta) for f in boot])
 boot_ratio = np.array([f.tokens_per_param(c_chinchilla) for f in boot])
 a_low, a_high = np.percentile(boot_a, [5, 95])
 r_low, r_high = np.percentile(boot_ratio, [5, 95])
-print(f"{n_boot} resamples; 5-95% range of a = beta/(alpha+beta): {a_low:.3f} to {a_high:.3f} (truth {a_true:.3f})")
-print(f"5-95% range of tokens/param at 5.88e23 FLOP: {r_low:.0f} to {r_high:.0f}, a factor of "
-      f"{r_high / r_low:.1f} (truth {truth.tokens_per_param(c_chinchilla):.0f})")
+print(f"{n_boot} resamples; 5-95% range of a = beta / (alpha + beta): "
+      f"{a_low:.3f} to {a_high:.3f} (truth {a_true:.3f})")
+print(f"5-95% range of tokens/param at 5.88e23 FLOP: {r_low:.0f} to {r_high:.0f}, "
+      f"a factor of {r_high / r_low:.1f}")
+print(f"(truth {truth.tokens_per_param(c_chinchilla):.0f})")
 
 # %% tags=["remove-cell"]
 assert n_boot == 12 and len(boot) == 12
 assert (round(a_low, 3), round(a_high, 3)) == (0.504, 0.515)
-assert 8 < (a_high - a_low) / (0.455 - 0.454) < 13  # 'about ten times wider' than Table 2's interval
+assert 8 < (a_high - a_low) / (0.455 - 0.454) < 13  # 'ten times wider' than Table 2
 assert (round(r_low), round(r_high), round(r_high / r_low, 1)) == (17, 23, 1.3)
 
 # %% [markdown]
@@ -543,7 +610,8 @@ assert (round(r_low), round(r_high), round(r_high / r_low, 1)) == (17, 23, 1.3)
 # extrapolation two orders of magnitude past the largest budget.
 
 # %% [markdown]
-# ```{note}
+# ```{admonition} The fit on Besiroglu et al.'s data
+# :class: note
 # Besiroglu et al. extracted 245 points from Hoffmann et al.'s Figure 4. Dropping the 5 with the highest
 # loss and fitting exactly as above (summed Huber losses, $\delta = 10^{-3}$, the 4,500-start grid), their
 # analysis reports $E = 1.8172$, $A = 477.8$, $B = 2143.9$, $\alpha = 0.3473$, $\beta = 0.3672$ at an
@@ -553,29 +621,36 @@ assert (round(r_low), round(r_high), round(r_high / r_low, 1)) == (17, 23, 1.3)
 # ```
 #
 # Does the optimiser matter? L-BFGS-B stops when the objective improves by less than a tolerance relative
-# to $\max(|f|, 1)$. Our objective is about $10^{-3}$, so scipy's default tolerance stops it early from
-# some starts. The cell refines the best grid starts with the default tolerance and with the tight one
+# to the larger of the objective's size and 1. Our objective is about $10^{-3}$, so scipy's default
+# tolerance stops it early from some starts. The cell refines the best grid starts with the default tolerance and with the tight one
 # `fit_chinchilla` uses.
 
 # %%
 from scipy import optimize
 
 log_runs = (np.log(n_runs), np.log(d_runs), np.log(loss_runs), 1e-3)
-grid_objective, _ = scaling.lse_objective(scaling.APPROACH3_GRID, *log_runs, gradient=False)
+grid_objective, _ = scaling.lse_objective(scaling.APPROACH3_GRID, *log_runs,
+                                          gradient=False)
 best_starts = scaling.APPROACH3_GRID[np.argsort(grid_objective)[:10]]
 
 
 def objective_and_gradient(theta):
-    """Summed Huber objective of the 81 runs and its gradient, at theta = (a, b, e, alpha, beta)."""
+    """Summed Huber objective of the 81 runs and its gradient.
+
+    theta = (ln A, ln B, ln E, alpha, beta), the order of scaling.APPROACH3_GRID.
+    """
     return scaling.lse_objective(theta, *log_runs)
 
 
 default_ends, tight_ends = [], []
+tight = {"ftol": 1e-15, "gtol": 1e-12, "maxiter": 2000}
 for s in best_starts:
-    for options, ends in (({}, default_ends), ({"ftol": 1e-15, "gtol": 1e-12, "maxiter": 2000}, tight_ends)):
-        ends.append(optimize.minimize(objective_and_gradient, s, jac=True, method="L-BFGS-B", options=options).fun)
+    for options, ends in (({}, default_ends), (tight, tight_ends)):
+        end = optimize.minimize(objective_and_gradient, s, jac=True, method="L-BFGS-B",
+                                options=options)
+        ends.append(end.fun)
 stalled = sum(e > 1.01 * min(tight_ends) for e in default_ends)
-print(f"default tolerance: {stalled} of 10 starts stop at an objective >1% above the optimum "
+print(f"default tolerance: {stalled} of 10 starts stop >1% above the optimum "
       f"(worst {max(default_ends) / min(tight_ends):.1f}x)")
 print(f"tight tolerance:   {sum(e > 1.01 * min(tight_ends) for e in tight_ends)} of 10")
 
@@ -593,9 +668,9 @@ assert stalled >= 1
 #
 # Popular write-ups of Chinchilla repeat a few errors. Each box states one and computes the right value.
 #
-# ```{warning}
-# **"Compute-optimal $N$ is $\sqrt{C/120}$ billion parameters, with $C$ in PFLOP."** At 20 tokens per
-# parameter, $C = 6 \cdot N \cdot 20N = 120 N^2$, so $N = \sqrt{C/120}$ holds only with $C$ in FLOP and $N$
+# ```{admonition} Common mistake: "compute-optimal $N$ is $\sqrt{C/120}$ billion parameters, with $C$ in PFLOP"
+# :class: warning
+# At 20 tokens per parameter, $C = 6 \cdot N \cdot 20N = 120 N^2$, so $N = \sqrt{C/120}$ holds only with $C$ in FLOP and $N$
 # in parameters. Feeding in PFLOP and reading billions mixes two scales: for 1,000 PFLOP
 # ($10^{18}$ FLOP) it gives 2.9 "billion" parameters (and such snippets have even claimed 7.1B in their
 # comments), while the right answer is below.
@@ -604,11 +679,14 @@ assert stalled >= 1
 # %%
 c_example = 1e3 * 1e15  # 1,000 PFLOP in FLOP
 n_right, d_right = scaling.allocation_at_ratio(c_example, 20.0)
-print(f"wrong: sqrt(1000 / 120) = {np.sqrt(1000 / 120):.2f} 'billion' parameters, x 20 = {20 * np.sqrt(1000 / 120):.1f} 'billion' tokens")
-print(f"right: N = sqrt({c_example:.0e} / 120) = {n_right:.3g} parameters, D = {d_right:.3g} tokens")
+wrong = np.sqrt(1000 / 120)
+print(f"wrong: sqrt(1000 / 120) = {wrong:.2f} 'billion' parameters, "
+      f"x 20 = {20 * wrong:.1f} 'billion' tokens")
+print(f"right: N = sqrt({c_example:.0e} / 120) = {n_right:.3g} parameters, "
+      f"D = {d_right:.3g} tokens")
 
 # %% tags=["remove-cell"]
-assert round(np.sqrt(1000 / 120), 1) == 2.9 and round(20 * np.sqrt(1000 / 120), 1) == 57.7
+assert round(wrong, 1) == 2.9 and round(20 * wrong, 1) == 57.7
 assert round(n_right / 1e6) == 91 and round(d_right / 1e9, 1) == 1.8
 assert round(np.sqrt(1000 / 120) * 1e9 / n_right) == 32
 
@@ -616,34 +694,37 @@ assert round(np.sqrt(1000 / 120) * 1e9 / n_right) == 32
 # The right answer is 91M parameters and 1.8B tokens, about 32 times fewer parameters than the 2.9
 # "billion" the mixed-unit formula suggests.
 #
-# ```{warning}
-# **"GPT-3 used about $3.14 \times 10^{3}$ PFLOP."** GPT-3 used $3.14 \times 10^{23}$ FLOP
-# {cite:p}`brown2020language`. A PFLOP is $10^{15}$ FLOP, so that is $3.14 \times 10^{8}$ PFLOP; the
-# "$10^{3}$" belongs to a different unit, the PF-day.
+# ```{admonition} Common mistake: "GPT-3 used about $3.14 \times 10^{3}$ PFLOP"
+# :class: warning
+# GPT-3 used $3.14 \times 10^{23}$ FLOP {cite:p}`brown2020language`. A PFLOP is $10^{15}$ FLOP, so that
+# is $3.14 \times 10^{8}$ PFLOP; the "$10^{3}$" belongs to a different unit, the PF-day.
 # ```
 
 # %%
-c_gpt3 = 3.14e23  # FLOP, Brown et al. 2020, Table D.1
-print(f"{c_gpt3:.3g} FLOP = {c_gpt3 / 1e15:.3g} PFLOP = {units.flop_to_pf_days(c_gpt3):,.0f} PF-days")
+c_gpt3 = compute.GPT3_TRAINING_FLOP  # 6ND with Table D.1's N and D (Brown et al. 2020)
+print(f"{c_gpt3:.3g} FLOP = {c_gpt3 / 1e15:.3g} PFLOP "
+      f"= {round(units.flop_to_pf_days(c_gpt3), -1):,.0f} PF-days")
 
 # %% tags=["remove-cell"]
-assert round(c_gpt3 / 1e15 / 1e8, 2) == 3.14 and round(units.flop_to_pf_days(c_gpt3), -1) == 3630
+assert round(c_gpt3 / 1e15 / 1e8, 2) == 3.14
+assert round(units.flop_to_pf_days(c_gpt3), -1) == 3640
 
 # %% [markdown]
-# That is $3.14 \times 10^{8}$ PFLOP, or about 3,630 PF-days (Table D.1 of the GPT-3 paper rounds it to
-# $3.64 \times 10^{3}$).
+# That is $3.14 \times 10^{8}$ PFLOP, or about 3,640 PF-days, as Table D.1 of the GPT-3 paper lists it.
 #
-# ```{warning}
-# **"By Chinchilla, GPT-3's budget should have gone to 10B parameters and 200B tokens."** That pair costs
-# far less than GPT-3's budget. At about 20 tokens per parameter the budget buys a model of about 50B
+# ```{admonition} Common mistake: "by Chinchilla, GPT-3's budget should have gone to 10B parameters and 200B tokens"
+# :class: warning
+# That pair costs far less than GPT-3's budget. At about 20 tokens per parameter the budget buys a model of about 50B
 # parameters trained on about 1T tokens.
 # ```
 
 # %%
 n_gpt3_opt, d_gpt3_opt = scaling.allocation_at_ratio(c_gpt3, 20.0)
 c_claim = compute.training_flops(10e9, 200e9)
-print(f"20 tokens/param at {c_gpt3:.3g} FLOP: N = {n_gpt3_opt:.3g}, D = {d_gpt3_opt:.3g}")
-print(f"the claimed 10B x 200B costs {c_claim:.2g} FLOP, {c_gpt3 / c_claim:.0f} times less than GPT-3")
+print(f"20 tokens/param at {c_gpt3:.3g} FLOP: N = {n_gpt3_opt:.3g}, "
+      f"D = {d_gpt3_opt:.3g}")
+print(f"the claimed 10B x 200B costs {c_claim:.2g} FLOP, "
+      f"{c_gpt3 / c_claim:.0f} times less than GPT-3")
 print("frontier of each fit at GPT-3's budget:")
 for name, fit in FITS.items():
     n_f, d_f = fit.compute_optimal(c_gpt3)
@@ -657,16 +738,18 @@ assert round(c_claim / 1e22, 1) == 1.2 and round(c_gpt3 / c_claim) == 26
 # At 20 tokens per parameter, GPT-3's budget buys 51B parameters and 1.0T tokens; the claimed 10B and 200B
 # spend 26 times less compute. The fits disagree on the split, but all put the model well below 175B.
 #
-# ```{warning}
-# **"`A = 406.4` is the FLOP per token per parameter."** In {eq}`eq-chinchilla-law`, $A = 406.4$ is the
+# ```{admonition} Common mistake: "A = 406.4 is the FLOP per token per parameter"
+# :class: warning
+# In {eq}`eq-chinchilla-law`, $A = 406.4$ is the
 # coefficient of the finite-model term $A/N^{\alpha}$ (in nats/token when multiplied by $N^{-\alpha}$), and
 # $B = 410.7$ that of the data term. Training costs 6 FLOP per parameter per token, from
 # {eq}`eq-6nd`. Likewise the exponent of $N_\text{opt}$ in $C$ is $a \approx 0.46$ to 0.5, not $\alpha$ or
 # $\beta$.
 # ```
 #
-# ```{warning}
-# **"Chinchilla scaling is loss $\propto (1/N)^{0.050}$."** 0.050 is Kaplan et al.'s compute exponent from
+# ```{admonition} Common mistake: "Chinchilla scaling is loss $\propto (1/N)^{0.050}$"
+# :class: warning
+# 0.050 is Kaplan et al.'s compute exponent from
 # Chapter 1, and Chinchilla's law has a floor $E$ that a pure power law lacks. Along the frontier,
 # Chinchilla's *reducible* loss $L - E$ falls as $C^{-\alpha\beta/(\alpha+\beta)}$.
 # ```
@@ -674,12 +757,16 @@ assert round(c_claim / 1e22, 1) == 1.2 and round(c_gpt3 / c_claim) == 26
 # %%
 for name, fit in FITS.items():
     exponent = fit.alpha * fit.beta / (fit.alpha + fit.beta)
-    print(f"{name:<22} L - E ~ C^-{exponent:.4f}: halving L - E costs {2 ** (1 / exponent):.0f}x the compute")
-print(f"Kaplan et al. L ~ C^-{scaling.KAPLAN_2020.alpha_c_min:.3f}: halving L costs {2 ** (1 / 0.050):,.0f}x")
+    print(f"{name:<22} L - E ~ C^-{exponent:.4f}: halving L - E costs "
+          f"{2 ** (1 / exponent):.0f}x the compute")
+print(f"Kaplan et al. L ~ C^-{scaling.KAPLAN_2020.alpha_c_min:.3f}: "
+      f"halving L costs {2 ** (1 / 0.050):,.0f}x")
 
 # %% tags=["remove-cell"]
-assert round(0.34 * 0.28 / 0.62, 4) == 0.1535 and round(2 ** (1 / (0.34 * 0.28 / 0.62))) == 91
-assert round(BESIROGLU.alpha * BESIROGLU.beta / (BESIROGLU.alpha + BESIROGLU.beta), 3) == 0.178
+assert round(0.34 * 0.28 / 0.62, 4) == 0.1535
+assert round(2 ** (1 / (0.34 * 0.28 / 0.62))) == 91
+_b = BESIROGLU
+assert round(_b.alpha * _b.beta / (_b.alpha + _b.beta), 3) == 0.178
 
 # %% [markdown]
 # Along the frontier, the reducible loss falls with exponent 0.1535 under the rounded fit (0.178 under
@@ -697,7 +784,8 @@ assert round(BESIROGLU.alpha * BESIROGLU.beta / (BESIROGLU.alpha + BESIROGLU.bet
 
 # %%
 for m in (*data.OVERTRAINED_MODELS, models["Chinchilla"]):
-    print(f"{m.name:<12} {m.params:8.3g} params  {m.tokens:8.3g} tokens  {m.tokens_per_param:6.0f} tokens/param")
+    print(f"{m.name:<12} {m.params:8.3g} params  {m.tokens:8.3g} tokens  "
+          f"{m.tokens_per_param:6.0f} tokens/param")
 
 # %% tags=["remove-cell"]
 _ratios = {m.name: m.tokens_per_param for m in data.OVERTRAINED_MODELS}
@@ -724,20 +812,23 @@ assert round(_ratios["Llama 2 7B"]) == 286 and round(_ratios["Llama 3 70B"]) == 
 loss_target = BESIROGLU.loss(*BESIROGLU.compute_optimal(c_chinchilla))
 n_base, d_base = scaling.lifetime_optimal(BESIROGLU, loss_target, 0.0)
 print(f"target loss {loss_target:.3f} nats/token (Besiroglu et al.'s fit)")
-print(f"{'inference I':>11} {'N':>9} {'D':>9} {'D/N':>5} {'lifetime FLOP':>13} {'saving':>7}")
+print(f"{'inference I':>11} {'N':>9} {'D':>9} {'D/N':>5} {'lifetime FLOP':>13} "
+      f"{'saving':>7}")
 lifetime_rows = {}
 for served in (0.0, 1e11, 1e12, 1e13, 1e14):
     n_l, d_l = scaling.lifetime_optimal(BESIROGLU, loss_target, served)
     best = scaling.lifetime_flops(n_l, d_l, served)
     base = scaling.lifetime_flops(n_base, d_base, served)
     lifetime_rows[served] = (n_l, d_l, 1 - best / base)
-    print(f"{served:>11.0e} {n_l:9.3g} {d_l:9.3g} {d_l / n_l:5.0f} {best:13.3g} {1 - best / base:7.1%}")
+    print(f"{served:>11.0e} {n_l:9.3g} {d_l:9.3g} {d_l / n_l:5.0f} {best:13.3g} "
+          f"{1 - best / base:7.1%}")
 
 # %% tags=["remove-cell"]
 assert round(loss_target, 3) == 1.977
 assert np.isclose(n_base, BESIROGLU.compute_optimal(c_chinchilla)[0], rtol=1e-4)
 _n13, _d13, _save13 = lifetime_rows[1e13]
-assert round(_n13 / 1e9, 1) == 34.5 and round(_d13 / _n13, -1) == 110 and round(100 * _save13) == 28
+assert round(_n13 / 1e9, 1) == 34.5 and round(_d13 / _n13, -1) == 110
+assert round(100 * _save13) == 28
 
 # %% [markdown]
 # With no inference the optimum is the Chinchilla-optimal model (73B, 18 tokens per parameter). If the
@@ -747,31 +838,37 @@ assert round(_n13 / 1e9, 1) == 34.5 and round(_d13 / _n13, -1) == 110 and round(
 
 # %% tags=["hide-input"]
 served_axis = np.geomspace(1e10, 1e15, 41)
-points = np.array([scaling.lifetime_optimal(BESIROGLU, loss_target, s) for s in served_axis])
-fig, axes = plotting.new_figure(1, 2, width=11)
-axes[0].plot(served_axis, points[:, 0], color=plotting.PALETTE["blue"])
-axes[0].axhline(n_base, ls="--", color=plotting.PALETTE["black"], lw=1, label="Chinchilla-optimal (no inference)")
-plotting.label_axes(axes[0], "Inference tokens I [tokens]", "Lifetime-optimal size N [parameters]",
+points = np.array([scaling.lifetime_optimal(BESIROGLU, loss_target, s)
+                   for s in served_axis])
+fig, axes = plotting.new_figure("pair")
+axes[0].plot(served_axis, points[:, 0], color=plotting.PALETTE["blue"],
+             label="lifetime-optimal size")
+axes[0].axhline(n_base, ls="--", color=plotting.PALETTE["black"], lw=1,
+                label="Chinchilla-optimal (no inference)")
+plotting.label_axes(axes[0], "Inference tokens I [tokens]", "Model size N [parameters]",
                     title="Smaller models...")
-axes[1].plot(served_axis, points[:, 1] / points[:, 0], color=plotting.PALETTE["vermillion"])
-axes[1].axhline(d_base / n_base, ls="--", color=plotting.PALETTE["black"], lw=1, label="Chinchilla-optimal")
-plotting.label_axes(axes[1], "Inference tokens I [tokens]", "Tokens per parameter D/N [tokens/parameter]",
-                    title="...trained on many more tokens per parameter")
-for ax in axes:
-    plotting.tidy_log_ticks(ax, y=False)
-    ax.legend(loc="best")
+axes[1].plot(served_axis, points[:, 1] / points[:, 0],
+             color=plotting.PALETTE["vermillion"], label="lifetime-optimal ratio")
+axes[1].axhline(d_base / n_base, ls="--", color=plotting.PALETTE["black"], lw=1)
+plotting.label_axes(axes[1], "Inference tokens I [tokens]",
+                    "D/N [tokens per parameter]",
+                    title="...trained on more tokens each")
+plotting.legend_outside(fig, "below")
 plotting.show(
     fig,
     alt=(
-        "Two log-log panels against lifetime inference tokens from 1e10 to 1e15, for a fixed target loss. "
-        f"Left: the lifetime-optimal model size falls from the Chinchilla-optimal {n_base / 1e9:.0f}B parameters "
-        f"to about {points[-1, 0] / 1e9:.0f}B. Right: its tokens per parameter rise from about "
-        f"{d_base / n_base:.0f} to about {points[-1, 1] / points[-1, 0]:,.0f}."
+        "Two log-log panels against lifetime inference tokens from 1e10 to 1e15, for "
+        "a fixed target loss, with dashed lines at the Chinchilla-optimal model. "
+        f"Left: the lifetime-optimal model size falls from {n_base / 1e9:.0f}B "
+        f"parameters to about {points[-1, 0] / 1e9:.0f}B. Right: its tokens per "
+        f"parameter rise from about {d_base / n_base:.0f} to about "
+        f"{points[-1, 1] / points[-1, 0]:,.0f}."
     ),
 )
 
 # %% [markdown]
-# ```{note}
+# ```{admonition} How far the calculator extrapolates
+# :class: note
 # Sardana et al. also train 47 models at up to 10,000 tokens per parameter and find that loss keeps
 # improving there, but that a law fitted only at typical ratios overestimates what the extra tokens buy.
 # The calculator above extrapolates {eq}`eq-chinchilla-law` far past the data it was fitted on, so treat
@@ -781,47 +878,53 @@ plotting.show(
 # %% [markdown]
 # ## Explore: the frontier under each fit
 #
-# Move the slider to choose a training budget from $10^{18}$ to $10^{27}$ FLOP. The figure marks the
-# compute-optimal size under each fit, and the legend gives $N$, $D$ and tokens per parameter.
+# Move the slider to choose a training budget from $10^{18}$ to $10^{27}$ FLOP, one step per power of
+# ten. The figure marks the compute-optimal size under each fit, and the legend gives $N$, $D$ and tokens
+# per parameter.
 
 # %% tags=["hide-input"]
-explorer_budgets = np.geomspace(1e18, 1e27, 19)  # FLOP, two steps per power of ten
+explorer_budgets = np.geomspace(1e18, 1e27, 10)  # FLOP, one step per power of ten
 explorer_axis = np.geomspace(1e18, 1e27, 100)
 
 
 def draw_frontier(c):
-    """N_opt against C for each fit, with the allocation at budget ``c`` (FLOP) marked and listed."""
-    fig, ax = plotting.new_figure(width=7.5, height=4.5)
-    for (name, fit), colour in zip(FITS.items(), ("blue", "sky", "green"), strict=True):
+    """N_opt against C for each fit, with the allocation at budget ``c`` marked."""
+    fig, ax = plotting.new_figure("wide")
+    for name, fit in FITS.items():
+        colour, marker = FIT_STYLE[name]
         n_c, d_c = fit.compute_optimal(c)
-        ax.plot(explorer_axis, fit.compute_optimal(explorer_axis)[0], color=plotting.PALETTE[colour])
-        ax.plot(c, n_c, "o", ms=9, color=plotting.PALETTE[colour],
-                label=f"{name}: N = {n_c:.2g}, D = {d_c:.2g}, {d_c / n_c:.0f} tok/param")
-    plotting.label_axes(ax, "Training compute C [FLOP]", "Compute-optimal size N_opt [parameters]",
-                        title=f"C = {c:.1g} FLOP ({units.flop_to_pf_days(c):.2g} PF-days)")
-    plotting.tidy_log_ticks(ax, y=False)
-    ax.legend(loc="upper left", fontsize=8)
+        ax.plot(explorer_axis, fit.compute_optimal(explorer_axis)[0], color=colour)
+        n_text, d_text = (plotting.number_label(float(f"{v:.2g}")) for v in (n_c, d_c))
+        ax.plot(c, n_c, marker, ms=9, color=colour, label=(
+            f"{name}: N = {n_text}, D = {d_text}, {d_c / n_c:.0f} tokens/param"))
+    pf_days = plotting.number_label(units.flop_to_pf_days(c))
+    plotting.label_axes(ax, "Training compute C [FLOP]",
+                        r"Compute-optimal size $N_\mathrm{opt}$ [parameters]",
+                        title=f"{plotting.number_label(c)} FLOP = {pf_days} PF-days")
+    plotting.legend_outside(ax, "below", ncols=1)
     ratios = ", ".join(f"{fit.tokens_per_param(c):.0f}" for fit in FITS.values())
     return plotting.show(
         fig,
         alt=(
-            f"Log-log plot of compute-optimal model size against training compute for three fits, with markers "
-            f"at {c:.1g} FLOP. Tokens per parameter there: {ratios} for Hoffmann rounded, Hoffmann unrounded "
-            "and Besiroglu et al."
+            "Log-log plot of compute-optimal model size against training compute for "
+            f"three fits, with markers at {c:.0e} FLOP. Tokens per parameter there: "
+            f"{ratios} for Hoffmann rounded, Hoffmann unrounded and Besiroglu et al."
         ),
     )
 
 
-widgets.explorer(draw_frontier, explorer_budgets, label="Budget C [FLOP]", fmt=lambda c: f"{c:.0e} FLOP", start=11)
+widgets.explorer(draw_frontier, explorer_budgets, label="Budget C [FLOP]",
+                 fmt=lambda c: f"{c:.0e} FLOP", start=6)
 
 # %% tags=["remove-cell"]
-assert len(explorer_budgets) == 19 and np.isclose(explorer_budgets[11], 1e23 * np.sqrt(10))
+assert len(explorer_budgets) == 10 and np.isclose(explorer_budgets[6], 1e24)
 
 # %% [markdown]
 # ## Summary
 #
 # - Training costs about $6ND$ FLOP: 2 per parameter per token forward, 4 backward. Hoffmann et al.'s
-#   detailed count is within 10% of it; the attention term adds 1.4% for GPT-3 at 2k context but 22% at 32k.
+#   detailed count is within 10% of it; the attention term adds 1.4% for GPT-3 at 2k context but 22% at
+#   32k.
 # - $L(N, D) = E + A/N^{\alpha} + B/D^{\beta}$ splits the loss into an irreducible part, a finite-model part
 #   and a finite-data part. At a fixed budget the best model balances the two reducible parts, which gives
 #   the closed-form frontier {eq}`eq-frontier`.

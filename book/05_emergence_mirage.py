@@ -20,7 +20,8 @@ folders = (spec.submodule_search_locations or []) if spec else []
 if not any(os.path.isfile(os.path.join(f, "scaling.py")) for f in folders):  # not ours
     source = "git+https://github.com/scaling-laws-executed/scaling-laws-executed@main"
     source = os.environ.get("HELPERS_PIP_SOURCE") or source
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", source], check=True)
+    pip = [sys.executable, "-m", "pip", "install", "--quiet", source]
+    subprocess.run(pip, check=True)
     importlib.invalidate_caches()
 
 # %% [markdown]
@@ -60,7 +61,8 @@ print(f"{'ability':<42}{'FLOP':>8} {'PF-days':>8} {'params':>6}  model")
 for row in data.WEI_2022_TABLE_1:
     size = f"{row.params / 1e9:g}B" if row.params >= 1e9 else f"{row.params / 1e6:g}M"
     pf_days = units.flop_to_pf_days(row.train_flop)
-    print(f"{row.ability:<42}{row.train_flop:>8.1e} {pf_days:>8,.0f} {size:>6}  {row.model}")
+    print(f"{row.ability:<42}{row.train_flop:>8.1e} {pf_days:>8,.0f} {size:>6}  "
+          f"{row.model}")
 addition = data.WEI_2022_TABLE_1[0]
 print(f"\n6ND, GPT-3 13B on 300B tokens: {6 * addition.params * 300e9:.2e} FLOP")
 
@@ -71,7 +73,8 @@ assert round(units.flop_to_pf_days(addition.train_flop)) == 266
 assert round(6 * addition.params * 300e9 / 1e22, 2) == 2.34
 _smallest = min(data.WEI_2022_TABLE_1, key=lambda r: r.train_flop)
 _largest = max(data.WEI_2022_TABLE_1, key=lambda r: r.train_flop)
-assert (_smallest.params, _smallest.train_flop) == (40e6, 8.9e19) and (_largest.params, _largest.model) == (540e9, "PaLM")
+assert (_smallest.params, _smallest.train_flop) == (40e6, 8.9e19)
+assert (_largest.params, _largest.model) == (540e9, "PaLM")
 assert round(np.log10(_largest.train_flop / _smallest.train_flop), 1) == 4.4
 
 # %% [markdown]
@@ -88,20 +91,22 @@ assert round(np.log10(_largest.train_flop / _smallest.train_flop), 1) == 4.4
 # %% [markdown]
 # ## One family of models, one smooth loss
 #
-# Start from a family of models whose loss falls smoothly with size, as in chapter 1. Let $L_{CE}(N)$ be
-# the per-token cross-entropy on the tokens of a task's answers. {cite:t}`schaeffer2023mirage` (section 2)
-# model it as a power law,
+# Start from a family of models whose loss falls smoothly with size, as in chapter 1. Let
+# $L_\text{CE}(N)$ be the per-token cross-entropy on the tokens of a task's answers.
+# {cite:t}`schaeffer2023mirage` (section 2) model it as a power law,
 #
 # $$
-# L_{CE}(N) = \left(\frac{N}{c}\right)^{\alpha}, \qquad c > 0,\ \alpha < 0.
+# L_\text{CE}(N) = \left(\frac{N_0}{N}\right)^{\alpha}, \qquad N_0 > 0,\ \alpha > 0,
 # $$ (eq-loss-law)
 #
-# This is Kaplan's $L(N) = (N_c/N)^{\alpha_N}$ with $c = N_c$ and $\alpha = -\alpha_N$. A cross-entropy is
+# where $N_0$ is the size at which the loss is 1 nat per token. (Schaeffer et al. write it as
+# $(N/c)^{\alpha}$ with a negative exponent; the book keeps exponents positive.) It has the form of Kaplan's
+# $L(N) = (N_c/N)^{\alpha_N}$. A cross-entropy is
 # the negative log-probability of the correct token, so the probability that the model emits the correct
 # token is
 #
 # $$
-# p(N) = \exp\bigl(-L_{CE}(N)\bigr).
+# p(N) = \exp\bigl(-L_\text{CE}(N)\bigr).
 # $$ (eq-p-from-loss)
 #
 # The constants below are **illustrative assumptions**, not a fit to any benchmark. They are chosen so
@@ -109,10 +114,12 @@ assert round(np.log10(_largest.train_flop / _smallest.train_flop), 1) == 4.4
 # in Wei et al.'s table. Change them and rerun the chapter: the argument does not depend on them.
 
 # %%
-C_LAW = 1e9  # [parameters] where the loss is 1 nat/token (p = 1/e): an assumption
-ALPHA_LAW = -0.5  # exponent of the per-token loss law: an assumption
+N_0 = 1e9  # [parameters] where the loss is 1 nat/token (p = 1/e): an assumption
+ALPHA = 0.5  # exponent of the per-token loss law: an assumption
+# helpers.emergence takes Schaeffer et al.'s form, (N / c)^alpha with alpha < 0:
+LAW = (N_0, -ALPHA)  # c = N_0, alpha = -ALPHA
 n_models = np.geomspace(1e7, 1e13, 13)  # 13 models, two per power of ten [parameters]
-loss_models = emergence.power_law_loss(n_models, C_LAW, ALPHA_LAW)
+loss_models = emergence.power_law_loss(n_models, *LAW)
 p_models = emergence.per_token_probability(loss_models)
 
 print(f"{'N [params]':>10} {'L_CE [nats/token]':>18} {'p':>7}")
@@ -120,25 +127,31 @@ for n, loss, p in zip(n_models[::2], loss_models[::2], p_models[::2], strict=Tru
     print(f"{n:>10.0e} {loss:>18.3f} {p:>7.3f}")
 
 # %% tags=["remove-cell"]
-assert len(n_models) == 13 and np.isclose(n_models[0], 1e7) and np.isclose(n_models[-1], 1e13)
+assert len(n_models) == 13
+assert np.isclose(n_models[0], 1e7) and np.isclose(n_models[-1], 1e13)
 assert round(float(p_models[0]), 4) == 0.0 and round(float(p_models[-1]), 2) == 0.99
-assert np.isclose(emergence.per_token_probability(emergence.power_law_loss(C_LAW, C_LAW, ALPHA_LAW)), np.exp(-1))
-assert np.allclose(loss_models[:-2:2] / loss_models[2::2], 10**0.5) and round(10**0.5, 2) == 3.16
+_loss_at_n0 = emergence.power_law_loss(N_0, *LAW)
+assert np.isclose(emergence.per_token_probability(_loss_at_n0), np.exp(-1))
+assert np.allclose(loss_models[:-2:2] / loss_models[2::2], 10**0.5)
+assert round(10**0.5, 2) == 3.16
 
 # %% [markdown]
 # The loss falls by a factor of $10^{0.5} \approx 3.16$ per power of ten in $N$, and the per-token
 # probability rises smoothly from 0.000 at $10^{7}$ parameters to 0.99 at $10^{13}$.
 #
-# ```{note}
-# Why not use Kaplan's constants directly? Their loss is an average over all the tokens of web text, most
-# of which no model can predict with certainty. With $c = 8.8 \times 10^{13}$ and $\alpha = -0.076$, even
+# ```{admonition} Why not Kaplan's constants?
+# :class: note
+# Their loss is an average over all the tokens of web text, most of which no model can predict with
+# certainty. With $N_0 = 8.8 \times 10^{13}$ and $\alpha = 0.076$, even
 # a $10^{12}$-parameter model has a loss of 1.41 nats/token, so $p \approx 0.25$. The loss that matters for a task is the
 # loss on that task's answer tokens, which can fall much further. It follows its own law.
 # ```
 
 # %% tags=["remove-cell"]
-_kaplan_loss_1e12 = emergence.power_law_loss(1e12, scaling.KAPLAN_2020.n_c, -scaling.KAPLAN_2020.alpha_n)
-assert round(_kaplan_loss_1e12, 2) == 1.41 and round(emergence.per_token_probability(_kaplan_loss_1e12), 2) == 0.25
+_K = scaling.KAPLAN_2020
+_kaplan_loss_1e12 = emergence.power_law_loss(1e12, _K.n_c, -_K.alpha_n)
+assert round(_kaplan_loss_1e12, 2) == 1.41
+assert round(emergence.per_token_probability(_kaplan_loss_1e12), 2) == 0.25
 assert np.isclose(_kaplan_loss_1e12, scaling.kaplan_loss_n(1e12))
 
 # %% [markdown]
@@ -190,41 +203,47 @@ assert round(float(exact[-1]), 2) == 0.95 and round(float(edit[-1]), 2) == 0.05
 
 # %% tags=["hide-input"]
 n_curve = np.geomspace(1e7, 1e13, 300)
-p_curve = emergence.per_token_probability(emergence.power_law_loss(n_curve, C_LAW, ALPHA_LAW))
+p_curve = emergence.per_token_probability(emergence.power_law_loss(n_curve, *LAW))
 
 
 def draw_two_rulers(axes, answer_length, *, threshold=0.5):
-    """Exact match (left) and token edit distance (right) of the model family for one answer length."""
-    n_star = emergence.exact_match_threshold_scale(threshold, answer_length, C_LAW, ALPHA_LAW)
-    p_dots = emergence.per_token_probability(emergence.power_law_loss(n_models, C_LAW, ALPHA_LAW))
+    """Exact match (left) and token edit distance (right) for one answer length."""
+    n_star = emergence.exact_match_threshold_scale(threshold, answer_length, *LAW)
+    p_dots = emergence.per_token_probability(emergence.power_law_loss(n_models, *LAW))
     ax_em, ax_ed = axes
-    ax_em.plot(n_curve, emergence.exact_match(p_curve, answer_length), color=plotting.PALETTE["vermillion"])
-    ax_em.plot(n_models, emergence.exact_match(p_dots, answer_length), "o", color=plotting.PALETTE["vermillion"])
-    ax_em.axhline(threshold, color=plotting.PALETTE["black"], lw=1, ls=":")
-    if n_star <= n_curve[-1]:
-        ax_em.axvline(n_star, color=plotting.PALETTE["black"], lw=1, ls="--", label=f"reaches {threshold:.0%} at {n_star:.1e}")
-        ax_em.legend(loc="upper left")
-    ax_ed.plot(n_curve, emergence.expected_token_edit_distance(p_curve, answer_length), color=plotting.PALETTE["blue"])
-    ax_ed.plot(n_models, emergence.expected_token_edit_distance(p_dots, answer_length), "o", color=plotting.PALETTE["blue"])
-    plotting.label_axes(ax_em, "Parameters N [count]", "Exact match [fraction of answers]", log="x",
-                        title=f"Exact match, {answer_length}-token answers")
-    plotting.label_axes(ax_ed, "Parameters N [count]", "Token edit distance [tokens]", log="x",
-                        title=f"Edit distance, {answer_length}-token answers")
+    red, blue, black = (plotting.PALETTE[c] for c in ("vermillion", "blue", "black"))
+    ax_em.plot(n_curve, emergence.exact_match(p_curve, answer_length), color=red)
+    ax_em.plot(n_models, emergence.exact_match(p_dots, answer_length), "o", color=red)
+    ax_em.axhline(threshold, color=black, lw=1, ls=":")
+    crossing = ""
+    if n_star <= n_curve[-1]:  # a dashed line where the curve reaches the threshold
+        ax_em.axvline(n_star, color=black, lw=1, ls="--")
+        where = plotting.number_label(float(f"{n_star:.2g}"))
+        crossing = f": {threshold:.0%} at {where}"
+    edit_curve = emergence.expected_token_edit_distance(p_curve, answer_length)
+    ax_ed.plot(n_curve, edit_curve, color=blue)
+    edit_dots = emergence.expected_token_edit_distance(p_dots, answer_length)
+    ax_ed.plot(n_models, edit_dots, "o", color=blue)
+    plotting.label_axes(ax_em, "Parameters N [count]",
+                        "Exact match [fraction of answers]", log="x",
+                        title=f"Exact match{crossing}")
+    plotting.label_axes(ax_ed, "Parameters N [count]", "Token edit distance [tokens]",
+                        log="x", title=f"Edit distance, {answer_length}-token answers")
     ax_em.set_ylim(-0.02, 1.02)
     ax_ed.set_ylim(-0.02 * answer_length, 1.02 * answer_length)
-    for ax in axes:
-        plotting.tidy_log_ticks(ax, y=False)
     return n_star
 
 
-fig, axes = plotting.new_figure(1, 2, width=11)
+fig, axes = plotting.new_figure("pair")
 n_half = draw_two_rulers(axes, length)
 plotting.show(
     fig,
     alt=(
-        "Two panels with the same 13 models on a log axis of parameters from 1e7 to 1e13. Left, exact match on "
-        "5-token answers: flat at zero up to about 1e9 parameters, then a steep rise that crosses 50% near "
-        f"{n_half:.1e}. Right, token edit distance: a smooth decline from 5 tokens to nearly 0 across the whole range."
+        "Two panels with the same 13 models on a log axis of parameters from 1e7 to "
+        "1e13. Left, exact match on 5-token answers: flat at zero up to about 1e9 "
+        f"parameters, then a steep rise that crosses 50% near {n_half:.1e}. Right, "
+        "token edit distance: a smooth decline from 5 tokens to nearly 0 across the "
+        "whole range."
     ),
 )
 
@@ -237,8 +256,9 @@ assert round(n_half / 1e10, 1) == 5.2
 # it starts at $\ell$ tokens and ends near 0. What matters is that it moves, measurably, where exact match
 # is stuck at zero, so small models already show where the family is heading.
 #
-# ```{warning}
-# **Common mistake: multiplying probabilities in your head.** A popular explainer scores a five-step task
+# ```{admonition} Common mistake: multiplying probabilities in your head
+# :class: warning
+# A popular explainer scores a five-step task
 # by exact match, from per-step accuracies 0.30, 0.45, 0.60, 0.80 and 0.92 at five model sizes, and
 # reports the task accuracies as 0.2%, 0.6%, 7.8%, 33% and 66%. The second number is wrong:
 # $0.45^{5} \approx 1.8\%$, three times more. The cell below recomputes all five. The lesson of the
@@ -261,34 +281,38 @@ assert [round(100 * x, 1) for x in recomputed] == [0.2, 1.8, 7.8, 32.8, 65.9]
 # ## Where the threshold sits
 #
 # An "emergent scale" read off a plot is the size at which the curve crosses some level. For exact match
-# the crossing can be solved exactly. Setting $p^{\ell} = t$ with {eq}`eq-loss-law` and
-# {eq}`eq-p-from-loss` gives $\ell\,(N/c)^{\alpha} = -\ln t$, so
+# the crossing can be solved exactly. Call the level that counts as "present" $\theta$. Setting
+# $p^{\ell} = \theta$ with {eq}`eq-loss-law` and {eq}`eq-p-from-loss` gives
+# $\ell\,(N_0/N)^{\alpha} = -\ln \theta$, so the scale at which exact match reaches $\theta$ is
 #
 # $$
-# N^{*} = c \left(\frac{-\ln t}{\ell}\right)^{1/\alpha}.
+# N_\theta = N_0 \left(\frac{\ell}{-\ln \theta}\right)^{1/\alpha}.
 # $$ (eq-threshold)
 #
-# With $\alpha < 0$, a longer answer needs a larger model: here, with $\alpha = -0.5$, $N^{*}$ grows as
-# $\ell^{2}$. The threshold $t$ that you call "present" moves it too. The cell compares the closed form
+# A longer answer needs a larger model: here, with $\alpha = 0.5$, $N_\theta$ grows as $\ell^{2}$. The
+# level $\theta$ that you call "present" moves it too. The cell compares the closed form
 # (`emergence.exact_match_threshold_scale`) with the crossing found on the 13 models by interpolation
 # (`emergence.threshold_scale`), for three thresholds and three answer lengths.
 
 # %%
-print("N* [parameters]: closed form / interpolated on the 13 models")
-print(f"{'answer length':>13} {'t = 10%':>19} {'t = 50%':>19} {'t = 90%':>19}")
+print("N_theta [parameters]: closed form / interpolated on the 13 models")
+print(f"{'answer length':>13} {'theta = 10%':>19} {'theta = 50%':>19} "
+      f"{'theta = 90%':>19}")
 thresholds = {}
 for ell in (1, 5, 20):
     exact_ell = emergence.exact_match(p_models, ell)
     row = []
     for t in (0.1, 0.5, 0.9):
-        closed = emergence.exact_match_threshold_scale(t, ell, C_LAW, ALPHA_LAW)
+        closed = emergence.exact_match_threshold_scale(t, ell, *LAW)
         found = emergence.threshold_scale(n_models, exact_ell, t)
         thresholds[ell, t] = (closed, found)
-        row.append(f"{closed:.1e}/{found:.1e}" if np.isfinite(found) else f"{closed:.1e}/(>1e13)")
+        found_text = f"{found:.1e}" if np.isfinite(found) else "(>1e13)"
+        row.append(f"{closed:.1e}/{found_text}")
     print(f"{ell:>13} " + " ".join(f"{cell:>19}" for cell in row))
 
 # %% tags=["remove-cell"]
-assert all(abs(np.log10(found / closed)) < 0.1 for (closed, found) in thresholds.values() if np.isfinite(found))
+assert all(abs(np.log10(found / closed)) < 0.1
+           for closed, found in thresholds.values() if np.isfinite(found))
 assert round(thresholds[5, 0.5][0] / thresholds[1, 0.5][0]) == 25
 assert round(np.log10(thresholds[5, 0.9][0] / thresholds[5, 0.1][0]), 1) == 2.7
 assert round(np.log10(thresholds[20, 0.5][0] / thresholds[1, 0.5][0]), 1) == 2.6
@@ -303,21 +327,27 @@ assert round(np.log10(thresholds[20, 0.5][0] / thresholds[1, 0.5][0]), 1) == 2.6
 # ```{exercise}
 # :label: ex-double-length
 #
-# With $\alpha = -0.5$, by what factor does the 50% exact-match scale $N^{*}$ grow when the answers are
-# twice as long? And with $\alpha = -0.25$?
+# With $\alpha = 0.5$, by what factor does the 50% exact-match scale $N_\theta$ grow when the answers
+# are twice as long? And with $\alpha = 0.25$?
 # ```
 #
 # ```{solution} ex-double-length
 # :class: dropdown
 #
-# By {eq}`eq-threshold`, $N^{*} \propto \ell^{-1/\alpha}$. Doubling $\ell$ multiplies $N^{*}$ by
-# $2^{-1/\alpha}$: $2^{2} = 4$ for $\alpha = -0.5$ and $2^{4} = 16$ for $\alpha = -0.25$. The flatter the
+# By {eq}`eq-threshold`, $N_\theta \propto \ell^{1/\alpha}$. Doubling $\ell$ multiplies $N_\theta$ by
+# $2^{1/\alpha}$: $2^{2} = 4$ for $\alpha = 0.5$ and $2^{4} = 16$ for $\alpha = 0.25$. The flatter the
 # loss law, the further a longer answer pushes the apparent threshold.
 # ```
 
 # %% tags=["remove-cell"]
-assert np.isclose(emergence.exact_match_threshold_scale(0.5, 10, 1e9, -0.5) / emergence.exact_match_threshold_scale(0.5, 5, 1e9, -0.5), 4)
-assert np.isclose(emergence.exact_match_threshold_scale(0.5, 10, 1e9, -0.25) / emergence.exact_match_threshold_scale(0.5, 5, 1e9, -0.25), 16)
+def _growth_when_doubled(alpha):
+    """N_theta for 10-token over 5-token answers, at theta = 0.5 and exponent alpha."""
+    scale = emergence.exact_match_threshold_scale
+    return scale(0.5, 10, 1e9, -alpha) / scale(0.5, 5, 1e9, -alpha)
+
+
+assert np.isclose(_growth_when_doubled(0.5), 4)
+assert np.isclose(_growth_when_doubled(0.25), 16)
 
 # %% [markdown]
 # ## Multiple-choice grade and Brier score
@@ -328,7 +358,7 @@ assert np.isclose(emergence.exact_match_threshold_scale(0.5, 10, 1e9, -0.25) / e
 # options and the one-hot vector of the right answer:
 #
 # $$
-# \text{Brier} = \sum_{i=1}^{k} \bigl(q_i - [\,i \text{ is right}\,]\bigr)^{2},
+# \text{Brier} = \sum_{i=1}^{n_\text{choice}} \bigl(q_i - [\,i \text{ is right}\,]\bigr)^{2},
 # $$ (eq-brier)
 #
 # from 0 (all probability on the right option) to 2 (all of it on one wrong option); lower is better.
@@ -336,8 +366,9 @@ assert np.isclose(emergence.exact_match_threshold_scale(0.5, 10, 1e9, -0.25) / e
 # multiple-choice grade or exact string match, and use Brier score as a continuous alternative.
 #
 # To score our family, we need each model's probabilities over the options. Assume 4 options; the right
-# one gets $q = \exp(-d_j L_{CE}(N))$, where $d_j$ is the difficulty of question $j$, and the three wrong
-# options share the rest equally. A benchmark of 200 questions draws $d_j$ from a log-normal distribution
+# one gets $q = \exp(-h_j L_\text{CE}(N))$, where $h_j$ is the difficulty of question $j$ (as in
+# chapter 4, a multiplier of the per-token loss), and the three wrong options share the rest equally. A
+# benchmark of 200 questions draws $h_j$ from a log-normal distribution
 # (median 1, spread 0.5 in log units, seed 0). These are again illustrative assumptions.
 
 # %%
@@ -362,7 +393,8 @@ assert np.all(np.diff(mean_brier) < 0) and np.all(np.diff(mc_accuracy) >= 0)
 _mc_up = emergence.threshold_scale(n_models, mc_accuracy, 0.1)
 _mc_top = emergence.threshold_scale(n_models, mc_accuracy, 0.9)
 assert round(np.log10(_mc_top / _mc_up), 1) == 1.2
-assert list(mc_accuracy[:2]) == [0.0, 0.0] and round(float(mc_accuracy[2]), 2) == 0.04  # 1e8 parameters
+assert list(mc_accuracy[:2]) == [0.0, 0.0]
+assert round(float(mc_accuracy[2]), 2) == 0.04  # 1e8 parameters
 
 # %% [markdown]
 # A question's grade flips from 0 to 1 when $q$ passes $1/4$, the share of each wrong option. Averaged
@@ -373,21 +405,21 @@ assert list(mc_accuracy[:2]) == [0.0, 0.0] and round(float(mc_accuracy[2]), 2) =
 # which adds a floor but not a smooth rise.
 
 # %% tags=["hide-input"]
-fig, axes = plotting.new_figure(1, 2, width=11)
+fig, axes = plotting.new_figure("pair")
 axes[0].plot(n_models, mc_accuracy, "o-", color=plotting.PALETTE["vermillion"])
 axes[1].plot(n_models, mean_brier, "o-", color=plotting.PALETTE["blue"])
-plotting.label_axes(axes[0], "Parameters N [count]", "Multiple-choice accuracy [fraction]", log="x",
+plotting.label_axes(axes[0], "Parameters N [count]",
+                    "Multiple-choice accuracy [fraction]", log="x",
                     title="Multiple-choice grade, 200 questions")
-plotting.label_axes(axes[1], "Parameters N [count]", "Mean Brier score [0 to 2]", log="x",
-                    title="Brier score, same questions")
-for ax in axes:
-    plotting.tidy_log_ticks(ax, y=False)
+plotting.label_axes(axes[1], "Parameters N [count]", "Mean Brier score [0 to 2]",
+                    log="x", title="Brier score, same questions")
 plotting.show(
     fig,
     alt=(
-        "Two panels with the same 13 models on a log axis of parameters. Left, multiple-choice accuracy on 200 "
-        "four-option questions: near zero up to 1e8 parameters, then a steep rise to 1. Right, mean Brier score on the "
-        "same questions: a smooth fall from 1.33 to nearly 0."
+        "Two panels with the same 13 models on a log axis of parameters. Left, "
+        "multiple-choice accuracy on 200 four-option questions: near zero up to 1e8 "
+        "parameters, then a steep rise to 1. Right, mean Brier score on the same "
+        "questions: a smooth fall from 1.33 to nearly 0."
     ),
 )
 
@@ -399,15 +431,15 @@ plotting.show(
 # 0/100 about half the time. {cite:t}`schaeffer2023mirage` name this limited resolution as another source
 # of apparent jumps. A score of 0/100 does not mean 0%; a *confidence interval* says which true accuracies are
 # consistent with it. The Wilson score interval {cite:p}`wilson1927probable` is a good default for
-# proportions {cite:p}`newcombe1998two`. At 95% confidence, for $k$ successes out of $n$, with
-# $\hat p = k/n$ and $z = 1.96$,
+# proportions {cite:p}`newcombe1998two`. At 95% confidence, for $c$ successes out of $n$, with
+# $\hat p = c/n$ and $z = 1.96$,
 #
 # $$
 # \frac{\hat p + \frac{z^{2}}{2n}}{1 + \frac{z^{2}}{n}} \pm \frac{z}{1 + \frac{z^{2}}{n}}
 # \sqrt{\frac{\hat p (1 - \hat p)}{n} + \frac{z^{2}}{4n^{2}}}.
 # $$ (eq-wilson)
 #
-# For $k = 0$ it runs from 0 to $z^{2}/(n + z^{2})$. The Clopper-Pearson interval
+# For $c = 0$ it runs from 0 to $z^{2}/(n + z^{2})$. The Clopper-Pearson interval
 # {cite:p}`clopper1934use` is wider and never covers less than 95%. The cell evaluates each of the 13
 # models on 100 items of 5-token answers (binomial draws, seed 0) and prints the Wilson intervals.
 
@@ -421,17 +453,20 @@ for n, true, k, lo, hi in zip(n_models, exact, correct_items, low, high, strict=
     print(f"{n:>10.1e} {true:>8.4f} {k:>5}/{n_items} {lo:>9.3f} to {hi:.3f}")
 p_zero_at_1e9 = (1 - exact[I_1E9]) ** n_items
 items_to_see_one = np.log(0.05) / np.log(1 - exact[I_1E9])
-print(f"\nP(0/{n_items} for the 1e9 model, true {exact[I_1E9]:.2%}) = {p_zero_at_1e9:.2f}; "
-      f"items for a 95% chance of at least one success: {items_to_see_one:.0f}")
+print(f"\nP(0/{n_items} for the 1e9 model, true {exact[I_1E9]:.2%}) "
+      f"= {p_zero_at_1e9:.2f}")
+print(f"items for a 95% chance of at least one success: {items_to_see_one:.0f}")
 print(f"0/100: Wilson upper bound {emergence.wilson_interval(0, 100)[1]:.3f}, "
       f"Clopper-Pearson {emergence.clopper_pearson_interval(0, 100)[1]:.3f}")
 
 # %% tags=["remove-cell"]
 assert list(correct_items[:4]) == [0, 0, 0, 0] and correct_items[4] == 1
-assert round(float(high[0]), 3) == 0.037 and round(emergence.clopper_pearson_interval(0, 100)[1], 3) == 0.036
+assert round(float(high[0]), 3) == 0.037
+assert round(emergence.clopper_pearson_interval(0, 100)[1], 3) == 0.036
 assert round(float(exact[I_1E9]), 4) == 0.0067 and round(p_zero_at_1e9, 2) == 0.51
 assert round(float(items_to_see_one), -1) == 440
-assert 1e7 < np.log(0.05) / np.log1p(-1e-7) < 1e8  # "tens of millions" of items for an exact match of 1e-7
+# "tens of millions" of items for an exact match of 1e-7:
+assert 1e7 < np.log(0.05) / np.log1p(-1e-7) < 1e8
 assert np.all((low <= exact) & (exact <= high))
 
 # %% [markdown]
@@ -445,7 +480,7 @@ assert np.all((low <= exact) & (exact <= high))
 # ### Undoing the sharp ruler
 #
 # When a score is resolved, the nonlinearity can be undone. By {eq}`eq-exact-match` and
-# {eq}`eq-p-from-loss`, $-\ln(\text{exact match})/\ell = L_{CE}$: the per-token loss, which should fall on
+# {eq}`eq-p-from-loss`, $-\ln(\text{exact match})/\ell = L_\text{CE}$: the per-token loss, which should fall on
 # a straight line on log-log axes. The cell applies this to the measured scores that are neither 0 nor
 # 100, and fits a power law (`scaling.fit_power_law`, chapter 1).
 
@@ -453,26 +488,31 @@ assert np.all((low <= exact) & (exact <= high))
 resolved = (correct_items > 0) & (correct_items < n_items)
 loss_recovered = -np.log(correct_items[resolved] / n_items) / length  # nats/token
 fit = scaling.fit_power_law(n_models[resolved], loss_recovered)
-print(f"{resolved.sum()} resolved models; fitted exponent {fit.k:.2f} (true alpha = {ALPHA_LAW})")
+print(f"{resolved.sum()} resolved models; fitted slope {fit.k:.2f} "
+      f"(true: -alpha = {-ALPHA})")
 
 # %% tags=["remove-cell"]
 assert resolved.sum() == 9 and round(fit.k, 2) == -0.48
 
 # %% tags=["hide-input"]
 fig, ax = plotting.new_figure()
-ax.errorbar(n_models, correct_items / n_items, yerr=[correct_items / n_items - low, high - correct_items / n_items],
-            fmt="o", color=plotting.PALETTE["vermillion"], capsize=3, label=f"measured on {n_items} items, 95% Wilson")
-ax.plot(n_curve, emergence.exact_match(p_curve, length), color=plotting.PALETTE["black"], lw=1, label="true exact match")
-plotting.label_axes(ax, "Parameters N [count]", "Exact match [fraction of answers]", log="x",
+measured = correct_items / n_items
+ax.errorbar(n_models, measured, yerr=[measured - low, high - measured], fmt="o",
+            color=plotting.PALETTE["vermillion"], capsize=3,
+            label=f"measured on {n_items} items, 95% Wilson")
+ax.plot(n_curve, emergence.exact_match(p_curve, length),
+        color=plotting.PALETTE["black"], lw=1, label="true exact match")
+plotting.label_axes(ax, "Parameters N [count]", "Exact match [fraction of answers]",
+                    log="x",
                     title=f"5-token answers, {n_items} items per model")
-plotting.tidy_log_ticks(ax, y=False)
 ax.legend(loc="upper left")
 plotting.show(
     fig,
     alt=(
-        "Exact match of 13 models measured on 100 items each, with 95% Wilson intervals, against a log axis of "
-        "parameters. The four smallest models score zero with intervals reaching 3.7%; the larger ones follow "
-        "the true curve, which rises steeply after 1e9 parameters."
+        "Exact match of 13 models measured on 100 items each, with 95% Wilson "
+        "intervals, against a log axis of parameters. The four smallest models score "
+        "zero with intervals reaching 3.7%; the larger ones follow the true curve, "
+        "which rises steeply after 1e9 parameters."
     ),
 )
 
@@ -488,18 +528,23 @@ plotting.show(
 
 # %% tags=["hide-input"]
 exact_curve = emergence.exact_match(p_curve, length)
-fig, axes = plotting.new_figure(1, 3, width=13, height=3.8)
-for ax, log, title in zip(axes, ("", "x", "xy"), ("linear N, linear score", "log N, linear score", "log N, log score"), strict=True):
-    ax.plot(n_curve, exact_curve, color=plotting.PALETTE["vermillion"])
-    plotting.label_axes(ax, "Parameters N [count]", "Exact match [fraction]", log=log, title=title)
+fig, axes = plotting.new_figure("triple")
+titles = ("linear N and score", "log N, linear score", "log N and score")
+for ax, log, title in zip(axes, ("", "x", "xy"), titles, strict=True):
+    scale = 1e12 if log == "" else 1.0  # the linear axis counts in units of 10^12
+    ax.plot(n_curve / scale, exact_curve, color=plotting.PALETTE["vermillion"])
+    xlabel = "N [10¹² parameters]" if log == "" else "N [parameters]"
+    plotting.label_axes(ax, xlabel, "Exact match [fraction]", log=log, title=title)
+for ax in axes[1:]:
+    ax.set_ylabel("")
 axes[2].set_ylim(1e-23, 2)
-plotting.tidy_log_ticks(axes[1], y=False)
 plotting.show(
     fig,
     alt=(
-        "The same exact-match curve for 5-token answers in three panels. Left, linear axes: a near-vertical rise "
-        "at the left edge, then a plateau. Middle, log parameters and linear score: flat at zero up to 1e9, then a "
-        "steep rise. Right, log-log: a smooth, steady climb from 1e-22 to 1."
+        "The same exact-match curve for 5-token answers in three panels. Left, linear "
+        "axes: a near-vertical rise at the left edge, then a plateau. Middle, log "
+        "parameters and linear score: flat at zero up to 1e9, then a steep rise. "
+        "Right, log-log: a smooth, steady climb from 1e-22 to 1."
     ),
 )
 
@@ -538,34 +583,39 @@ assert 1e12 / n_curve[-1] == 0.1
 # ## Explore: answer length
 #
 # Move the slider to change the number of tokens in each answer. The loss law stays fixed (equation
-# {eq}`eq-loss-law` with $c = 10^{9}$ and $\alpha = -0.5$). Longer answers push the exact-match rise to
+# {eq}`eq-loss-law` with $N_0 = 10^{9}$ and $\alpha = 0.5$). Longer answers push the exact-match rise to
 # larger models (as $\ell^{2}$), with the same shape on the log axis; the edit distance only scales up.
 
 # %% tags=["hide-input"]
-answer_lengths = [1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 25, 30, 40]
+answer_lengths = [1, 2, 3, 5, 8, 12, 20, 30, 40]
 
 
 def draw_length(answer_length):
-    """Exact match and token edit distance of the family for answers of ``answer_length`` tokens."""
-    fig, axes = plotting.new_figure(1, 2, width=11)
+    """Exact match and edit distance of the family for ``answer_length`` tokens."""
+    fig, axes = plotting.new_figure("pair")
     n_star = draw_two_rulers(axes, answer_length)
-    where = f"crosses 50% near {n_star:.1e} parameters" if n_star <= n_curve[-1] else "stays below 50% up to 1e13"
+    if n_star <= n_curve[-1]:
+        where = f"crosses 50% near {n_star:.1e} parameters"
+    else:
+        where = "stays below 50% up to 1e13"
     return plotting.show(
         fig,
         alt=(
-            f"Two panels for {answer_length}-token answers on a log axis of parameters from 1e7 to 1e13. Left: exact "
-            f"match, flat at zero and then rising steeply; it {where}. Right: token edit distance, falling smoothly "
-            f"from {answer_length} tokens toward 0."
+            f"Two panels for {answer_length}-token answers on a log axis of parameters "
+            "from 1e7 to 1e13. Left: exact match, flat at zero and then rising "
+            f"steeply; it {where}. Right: token edit distance, falling smoothly from "
+            f"{answer_length} tokens toward 0."
         ),
     )
 
 
-widgets.explorer(draw_length, answer_lengths, label="Answer length [tokens]", fmt=lambda v: f"{v} tokens",
-                 start=answer_lengths.index(5))
+widgets.explorer(draw_length, answer_lengths, label="Answer length [tokens]",
+                 fmt=lambda v: f"{v} tokens", start=answer_lengths.index(5))
 
 # %% tags=["remove-cell"]
-assert len(answer_lengths) == 14 and answer_lengths[0] == 1 and answer_lengths[-1] == 40
-assert emergence.exact_match_threshold_scale(0.5, max(answer_lengths), C_LAW, ALPHA_LAW) < n_curve[-1]
+assert len(answer_lengths) == 9 and answer_lengths[0] == 1 and answer_lengths[-1] == 40
+_longest = answer_lengths[-1]
+assert emergence.exact_match_threshold_scale(0.5, _longest, *LAW) < n_curve[-1]
 
 # %% [markdown]
 # ## Summary
@@ -596,7 +646,7 @@ assert emergence.exact_match_threshold_scale(0.5, max(answer_lengths), C_LAW, AL
 # - `brier_score(probs, correct)`: the continuous partner of the multiple-choice grade.
 
 # %% tags=["remove-cell"]
-# Summary numbers, pinned once more against the helpers so a wrong helper fails the build.
+# Summary numbers, pinned once more against the helpers: a wrong helper fails the build.
 assert (addition.train_flop, addition.params) == (2.3e22, 13e9)
 assert round(emergence.wilson_interval(0, 100)[1], 3) == 0.037
-assert np.isclose(emergence.exact_match_threshold_scale(0.5, 10, C_LAW, ALPHA_LAW) / emergence.exact_match_threshold_scale(0.5, 5, C_LAW, ALPHA_LAW), 2**2)
+assert np.isclose(_growth_when_doubled(ALPHA), 2**2)

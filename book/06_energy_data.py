@@ -20,7 +20,8 @@ folders = (spec.submodule_search_locations or []) if spec else []
 if not any(os.path.isfile(os.path.join(f, "scaling.py")) for f in folders):  # not ours
     source = "git+https://github.com/scaling-laws-executed/scaling-laws-executed@main"
     source = os.environ.get("HELPERS_PIP_SOURCE") or source
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", source], check=True)
+    pip = [sys.executable, "-m", "pip", "install", "--quiet", source]
+    subprocess.run(pip, check=True)
     importlib.invalidate_caches()
 
 # %% [markdown]
@@ -45,7 +46,6 @@ if not any(os.path.isfile(os.path.join(f, "scaling.py")) for f in folders):  # n
 
 # %%
 import numpy as np
-from matplotlib.ticker import NullLocator
 
 from helpers import compute, data_wall, energy, plotting, scaling, units, widgets
 
@@ -57,40 +57,44 @@ from helpers import compute, data_wall, energy, plotting, scaling, units, widget
 # its own share. Multiplying these together gives the energy:
 #
 # $$
-# E = \underbrace{\frac{C}{P_\text{peak} \cdot \text{MFU}}}_{\text{accelerator-seconds}}
-#     \times W_\text{TDP} \times f \times s \times \text{PUE}.
+# Q = \underbrace{\frac{C}{P_\text{peak} \cdot \text{MFU}}}_{\text{accelerator-seconds}}
+#     \times \text{TDP} \times f_\text{draw} \times f_\text{server} \times \text{PUE}.
 # $$ (eq-energy)
 #
-# Here $C$ is the training compute in FLOP, $P_\text{peak}$ the dense peak in FLOP/s, $W_\text{TDP}$ the
-# board power of one chip in W, $f$ the chips' average draw as a fraction of that board power, $s$ the
-# power of the whole server and network per watt of accelerator power, and PUE (power usage effectiveness)
-# the facility's total energy per unit of IT energy, for cooling and power conversion. The first three
-# factors are `compute.training_energy_mwh` from Chapter 3. `energy.facility_energy_mwh` multiplies in $f$,
-# $s$ and PUE.
+# Here $Q$ is the energy in MWh, $C$ the training compute in FLOP, $P_\text{peak}$ the dense peak in
+# FLOP/s, TDP the board power of one chip in W, $f_\text{draw}$ the chips' average draw as a fraction of
+# that board power, $f_\text{server}$ the power of the whole server and network per watt of accelerator
+# power, and PUE (power usage effectiveness) the facility's total energy per unit of IT energy, for
+# cooling and power conversion. The first three factors are `compute.training_energy_mwh` from Chapter 3.
+# `energy.facility_energy_mwh` multiplies in $f_\text{draw}$, $f_\text{server}$ and PUE.
 #
-# None of $f$, $s$ or PUE is published for most runs, so the cell states them as assumptions you can
+# None of $f_\text{draw}$, $f_\text{server}$ or PUE is published for most runs, so the cell states them as assumptions you can
 # change. Patterson et al. report that cloud data centres can be 1.4 to 2 times more energy-efficient than
 # typical ones {cite:p}`patterson2021carbon`, so the facility alone changes the energy a lot. The run is
 # Llama 3.1 405B: $6ND$ for 405 billion parameters and 15.6 trillion tokens {cite:p}`dubey2024llama3`, on
 # H100s at 40% MFU.
 
 # %%
-PUE_ASSUMED = 1.1  # ASSUMED: facility energy / IT energy of a modern large site; change it
+PUE_ASSUMED = 1.1  # ASSUMED: facility / IT energy of a modern large site; change it
 MFU_ASSUMED = 0.40  # ASSUMED (the Llama 3 paper reports 38-43% for the 405B run)
 flops_405b = data_wall.FRONTIER_FLOPS_2024  # 6 x 405e9 x 15.6e12 FLOP
 hours_405b = compute.gpu_hours(flops_405b, "H100", MFU_ASSUMED)
 chips_mwh = compute.training_energy_mwh(flops_405b, "H100", MFU_ASSUMED)
-facility_mwh = energy.facility_energy_mwh(flops_405b, "H100", MFU_ASSUMED, pue=PUE_ASSUMED)
-print(f"Llama 3.1 405B: {flops_405b:.2e} FLOP -> {hours_405b:.3g} H100-hours at {MFU_ASSUMED:.0%} MFU")
+facility_mwh = energy.facility_energy_mwh(flops_405b, "H100", MFU_ASSUMED,
+                                          pue=PUE_ASSUMED)
+print(f"Llama 3.1 405B: {flops_405b:.2e} FLOP -> {hours_405b:.3g} H100-hours "
+      f"at {MFU_ASSUMED:.0%} MFU")
 print(f"chips at TDP (700 W):        {chips_mwh:>9,.0f} MWh")
-print(f"x PUE {PUE_ASSUMED} (f = s = 1):       {facility_mwh:>9,.0f} MWh")
+print(f"x PUE {PUE_ASSUMED} (f_draw = f_server = 1): {facility_mwh:>9,.0f} MWh")
 print(f"US households for a year:    {energy.household_years(facility_mwh):>9,.0f}  "
       f"(at {energy.US_HOUSEHOLD_MWH_PER_YEAR} MWh per household-year)")
 
 # %% tags=["remove-cell"]
 assert PUE_ASSUMED == 1.1 and MFU_ASSUMED == 0.4
-assert energy.PATTERSON_2021_CLOUD_EFFICIENCY_RANGE == (1.4, 2.0) and energy.JOULES_PER_MWH == 3.6e9
-assert flops_405b == 6 * 405e9 * 15.6e12 and compute.ACCELERATORS["H100"].power_watts == 700
+assert energy.PATTERSON_2021_CLOUD_EFFICIENCY_RANGE == (1.4, 2.0)
+assert energy.JOULES_PER_MWH == 3.6e9
+assert flops_405b == 6 * 405e9 * 15.6e12
+assert compute.ACCELERATORS["H100"].power_watts == 700
 assert round(flops_405b / 1e25, 1) == 3.8
 assert round(chips_mwh, -2) == 18_600
 assert round(facility_mwh, -2) == 20_500
@@ -116,7 +120,7 @@ assert round(energy.household_years(facility_mwh), -1) == 1_910
 #   {cite:p}`luccioni2023bloom`. Dividing gives its energy.
 #
 # The cell puts the published energy beside the first-principles estimate of the chips alone
-# ({eq}`eq-energy` with $f = s = \text{PUE} = 1$). For Llama 3 the FLOP are $6ND$ with 15 trillion tokens;
+# ({eq}`eq-energy` with $f_\text{draw} = f_\text{server} = \text{PUE} = 1$). For Llama 3 the FLOP are $6ND$ with 15 trillion tokens;
 # the card says "15T+", so this is a lower bound. GPT-3 ran on V100s, which are not in this book's table of
 # chips, so its estimate uses an A100 at GPT-3's own MFU of 21.3% (PaLM paper, Table 3
 # {cite:p}`chowdhery2022palm`).
@@ -126,31 +130,37 @@ gpt3 = energy.GPT3_PATTERSON_2021
 llama3 = energy.LLAMA3_MODEL_CARD
 bloom = energy.BLOOM_LUCCIONI_2023
 
-flops_gpt3 = 3.14e23  # FLOP, Brown et al. 2020, Table D.1
+flops_gpt3 = compute.GPT3_TRAINING_FLOP  # 6ND with Brown et al. 2020's Table D.1
 mfu_gpt3 = compute.PALM_TABLE3_MFU["GPT-3 175B"]
 first_gpt3 = compute.training_energy_mwh(flops_gpt3, "A100", mfu_gpt3)
 
 flops_llama3 = compute.training_flops(8e9, 15e12) + compute.training_flops(70e9, 15e12)
 first_llama3 = compute.training_energy_mwh(flops_llama3, "H100", MFU_ASSUMED)
-card_llama3 = energy.energy_from_hours_mwh(llama3.accelerator_hours, llama3.watts_per_accelerator)
+card_llama3 = energy.energy_from_hours_mwh(llama3.accelerator_hours,
+                                           llama3.watts_per_accelerator)
 mfu_llama3 = compute.implied_mfu(flops_llama3, llama3.accelerator_hours, "H100")
 
 bloom_mwh = bloom.tco2e / bloom.kg_per_kwh  # t / (kg/kWh) = MWh
 
-print(f"{'run':<18} {'FLOP':>8} {'first principles':>17} {'published':>10}  [MWh]")
-print(f"{'GPT-3 175B':<18} {flops_gpt3:>8.2e} {first_gpt3:>17,.0f} {gpt3.energy_mwh:>10,.0f}"
-      f"  (A100 at {mfu_gpt3:.1%} MFU; ratio {gpt3.energy_mwh / first_gpt3:.1f})")
-print(f"{'Llama 3 8B + 70B':<18} {flops_llama3:>8.2e} {first_llama3:>17,.0f} {card_llama3:>10,.0f}"
-      f"  (H100 at {MFU_ASSUMED:.0%} MFU; card: hours x TDP)")
-print(f"{'BLOOM 176B':<18} {'':>8} {'':>17} {bloom_mwh:>10,.0f}  ({bloom.tco2e} t / {bloom.kg_per_kwh} kg/kWh)")
-print(f"\nMFU implied by the Llama 3 card: {flops_llama3:.2e} FLOP in {llama3.accelerator_hours:.2g} H100-hours "
-      f"= {mfu_llama3:.1%}")
+print(f"{'run':<17} {'FLOP':>8} {'estimate':>9} {'published':>10}  [MWh] how")
+print(f"{'GPT-3 175B':<17} {flops_gpt3:>8.2e} {first_gpt3:>9,.0f} "
+      f"{gpt3.energy_mwh:>10,.0f}        A100 at {mfu_gpt3:.1%} MFU")
+print(f"{'Llama 3 8B + 70B':<17} {flops_llama3:>8.2e} {first_llama3:>9,.0f} "
+      f"{card_llama3:>10,.0f}        H100 at {MFU_ASSUMED:.0%} MFU; card: hours x TDP")
+print(f"{'BLOOM 176B':<17} {'':>8} {'':>9} {bloom_mwh:>10,.0f}        "
+      f"{bloom.tco2e} t / {bloom.kg_per_kwh} kg/kWh")
+print(f"\nGPT-3: published / estimate = {gpt3.energy_mwh / first_gpt3:.1f}")
+print(f"MFU implied by the Llama 3 card: {flops_llama3:.2e} FLOP in "
+      f"{llama3.accelerator_hours:.2g} H100-hours = {mfu_llama3:.1%}")
 
 # %% tags=["remove-cell"]
-assert (gpt3.energy_mwh, gpt3.tco2e, llama3.accelerator_hours, llama3.tco2e) == (1287, 552, 7.7e6, 2290)
-assert llama3.watts_per_accelerator == 700 and round(bloom.tco2e, 1) == 24.7 and bloom.kg_per_kwh == 0.057
+assert (gpt3.energy_mwh, gpt3.tco2e) == (1287, 552)
+assert (llama3.accelerator_hours, llama3.tco2e) == (7.7e6, 2290)
+assert llama3.watts_per_accelerator == 700
+assert round(bloom.tco2e, 1) == 24.7 and bloom.kg_per_kwh == 0.057
 assert round(card_llama3 / first_llama3, 1) == 1.6
-assert mfu_gpt3 == 0.213 and round(first_gpt3) == 525 and round(gpt3.energy_mwh / first_gpt3, 1) == 2.5
+assert mfu_gpt3 == 0.213 and round(first_gpt3) == 525
+assert round(gpt3.energy_mwh / first_gpt3, 1) == 2.4  # 1,287 / 525.5
 assert round(flops_llama3 / 1e24, 2) == 7.02
 assert round(first_llama3, -1) == 3_450 and card_llama3 == 5_390
 assert round(100 * mfu_llama3) == 26
@@ -159,7 +169,7 @@ assert round(bloom_mwh) == 433
 # %% [markdown]
 # The estimates and the published figures differ, in both directions, for reasons worth naming:
 #
-# - **GPT-3: published 2.5 times higher.** The estimate counts A100s at full power, a newer and more
+# - **GPT-3: published 2.4 times higher.** The estimate counts A100s at full power, a newer and more
 #   efficient chip than the V100s GPT-3 actually used. It also leaves out the host servers, the network and
 #   the data centre's overhead, which Patterson et al. include.
 # - **Llama 3: card 1.6 times higher.** The card's 7.7 million hours imply an MFU of only about 26% if
@@ -172,7 +182,8 @@ assert round(bloom_mwh) == 433
 # First-principles energy is a good order of magnitude, and no better. Any energy figure should say what it
 # covers: chips or facility, TDP or measured draw, final run or all experiments.
 #
-# ```{warning} Common mistake: chips at TDP reported as "the energy of the run".
+# ```{admonition} Common mistake: chips at TDP reported as "the energy of the run"
+# :class: warning
 # A popular text's calculator gives a 70B model trained on 1.4 trillion tokens on 4,096 H100s at 40% MFU as
 # about 289 MWh and 116 tonnes of CO2 (cell below). The arithmetic holds, but the number is the chips'
 # board power times the hours: it leaves out CPUs, network, cooling and PUE, and board power is not the
@@ -184,33 +195,34 @@ flops_70b = compute.training_flops(70e9, 1.4e12)
 seed_mwh = energy.facility_energy_mwh(flops_70b, "H100", 0.4, pue=1.0)
 print(f"70B x 1.4T tokens = {flops_70b:.3g} FLOP -> {seed_mwh:.1f} MWh at TDP, "
       f"{energy.carbon_tonnes(seed_mwh, 0.4):.1f} tCO2e at 0.4 kg/kWh")
-print(f"with PUE {PUE_ASSUMED}: {energy.facility_energy_mwh(flops_70b, 'H100', 0.4, pue=PUE_ASSUMED):.0f} MWh")
+with_pue = energy.facility_energy_mwh(flops_70b, "H100", 0.4, pue=PUE_ASSUMED)
+print(f"with PUE {PUE_ASSUMED}: {with_pue:.0f} MWh")
 
 # %% tags=["remove-cell"]
 assert round(seed_mwh) == 289 and round(energy.carbon_tonnes(seed_mwh, 0.4)) == 116
 
 # %% tags=["hide-input"]
-fig, ax = plotting.new_figure(width=8, height=4.2)
+fig, ax = plotting.new_figure("wide")
 names = ["GPT-3 175B", "Llama 3 8B + 70B", "BLOOM 176B"]
 x = np.arange(len(names))
-ax.bar(x[:2] - 0.2, [first_gpt3, first_llama3], width=0.4, color=plotting.PALETTE["sky"],
-       label="first principles, chips at TDP")
+ax.bar(x[:2] - 0.2, [first_gpt3, first_llama3], width=0.4,
+       color=plotting.PALETTE["sky"], label="first principles, chips at TDP")
 ax.bar([0.2, 1.2, 2.0], [gpt3.energy_mwh, card_llama3, bloom_mwh], width=0.4,
        color=plotting.PALETTE["vermillion"], label="published")
 ax.set_xticks(x, names)
 plotting.label_axes(ax, "Training run [model]", "Energy [MWh]", log="y",
-                    title=f"Published figures are {card_llama3 / first_llama3:.1f}x and "
-                    f"{gpt3.energy_mwh / first_gpt3:.1f}x the first-principles estimates")
-plotting.tidy_log_ticks(ax, x=False)
-ax.set_ylim(100, 10_000)  # bars on a log axis have no zero: a fixed floor keeps their heights comparable
+                    title=f"Published: {card_llama3 / first_llama3:.1f}x and "
+                    f"{gpt3.energy_mwh / first_gpt3:.1f}x the estimates")
+ax.set_ylim(100, 30_000)  # log axis, no zero: a fixed floor keeps heights comparable
 ax.grid(axis="x", visible=False)
 ax.legend(loc="upper left")
 plotting.show(
     fig,
     alt=(
-        f"Bar chart of training energy on a log axis. GPT-3: first-principles estimate {first_gpt3:,.0f} MWh "
-        f"against the published 1,287 MWh. Llama 3 8B and 70B: {first_llama3:,.0f} MWh against the card's "
-        f"5,390 MWh. BLOOM: published {bloom_mwh:,.0f} MWh only."
+        "Bar chart of training energy on a log axis. GPT-3: first-principles estimate "
+        f"{first_gpt3:,.0f} MWh against the published 1,287 MWh. Llama 3 8B and 70B: "
+        f"{first_llama3:,.0f} MWh against the card's 5,390 MWh. BLOOM: published "
+        f"{bloom_mwh:,.0f} MWh only."
     ),
 )
 
@@ -220,10 +232,10 @@ plotting.show(
 # Emissions are the energy times the carbon intensity of the electricity that supplied it:
 #
 # $$
-# \text{tCO2e} = E\,[\text{MWh}] \times I\,[\text{kg CO2e/kWh}].
+# \text{tCO2e} = Q\,[\text{MWh}] \times \gamma\,[\text{kg CO2e/kWh}],
 # $$ (eq-carbon)
 #
-# The units work out neatly: a MWh is 1,000 kWh and a tonne 1,000 kg, so the two factors of 1,000 cancel.
+# where $\gamma$ is the grid's carbon intensity. The units work out neatly: a MWh is 1,000 kWh and a tonne 1,000 kg, so the two factors of 1,000 cancel.
 # The cell compares four intensities: the French grid that powered BLOOM, the US average in 2023
 # {cite:p}`eia2024co2`, and the intensities implied by GPT-3's and Llama 3's published carbon and energy.
 # It then applies each to the Llama 3.1 405B facility estimate from the first section.
@@ -235,11 +247,12 @@ intensities = {  # kg CO2e per kWh
     "Llama 3 card (implied)": energy.implied_grid_intensity(llama3.tco2e, card_llama3),
     "GPT-3 (implied)": energy.implied_grid_intensity(gpt3.tco2e, gpt3.energy_mwh),
 }
-print(f"{'grid':<24} {'kg/kWh':>7} {'tCO2e for ' + format(facility_mwh, ',.0f') + ' MWh':>22}")
+print(f"{'grid':<24} {'kg/kWh':>7} {f'tCO2e for {facility_mwh:,.0f} MWh':>22}")
 for grid, kg in intensities.items():
     print(f"{grid:<24} {kg:>7.3f} {energy.carbon_tonnes(facility_mwh, kg):>22,.0f}")
 spread = max(intensities.values()) / min(intensities.values())
-print(f"\ndirtiest / cleanest: {spread:.1f}x;  GPT-3 / BLOOM: {gpt3.energy_mwh / bloom_mwh:.1f}x the energy, "
+print(f"\ndirtiest / cleanest: {spread:.1f}x")
+print(f"GPT-3 / BLOOM: {gpt3.energy_mwh / bloom_mwh:.1f}x the energy, "
       f"{gpt3.tco2e / bloom.tco2e:.0f}x the carbon")
 
 # %% tags=["remove-cell"]
@@ -247,9 +260,11 @@ assert round(intensities["US average 2023"], 3) == 0.367
 assert round(intensities["GPT-3 (implied)"], 3) == 0.429
 assert round(intensities["Llama 3 card (implied)"], 3) == 0.425
 assert round(energy.carbon_tonnes(facility_mwh, 0.057), -1) == 1_170
-assert round(energy.carbon_tonnes(facility_mwh, intensities["GPT-3 (implied)"]), -2) == 8_800
+_gpt3_grid = intensities["GPT-3 (implied)"]
+assert round(energy.carbon_tonnes(facility_mwh, _gpt3_grid), -2) == 8_800
 assert round(spread, 1) == 7.5
-assert round(gpt3.energy_mwh / bloom_mwh, 1) == 3.0 and round(gpt3.tco2e / bloom.tco2e) == 22
+assert round(gpt3.energy_mwh / bloom_mwh, 1) == 3.0
+assert round(gpt3.tco2e / bloom.tco2e) == 22
 assert round(intensities["GPT-3 (implied)"], 2) == 0.43
 
 # %% [markdown]
@@ -259,7 +274,8 @@ assert round(intensities["GPT-3 (implied)"], 2) == 0.43
 # US average of 0.367. (Figures like these count the grid that supplied the power; a company's own totals
 # may subtract renewable purchases or offsets.)
 #
-# ```{warning} Common mistake: "homes" comparisons and numbers without a source.
+# ```{admonition} Common mistake: "homes" comparisons and numbers without a source
+# :class: warning
 # A popular text puts GPT-3 at about 1,300 MWh, "100 US homes for a year", and GPT-4 at "about
 # 10,000 MWh, 1,000 homes". At 10,715 kWh per home-year {cite:p}`eia2023household`, GPT-3's 1,287 MWh is
 # about 120 homes (cell below). No primary source gives GPT-4's energy or FLOP. Epoch AI's estimate of
@@ -269,15 +285,17 @@ assert round(intensities["GPT-3 (implied)"], 2) == 0.43
 # ```
 
 # %%
-gpt4_flops_unconfirmed = 2.1e25  # FLOP: Epoch AI's estimate, UNCONFIRMED (OpenAI has not disclosed it)
+gpt4_flops_unconfirmed = 2.1e25  # FLOP: Epoch AI's estimate, UNCONFIRMED
 gpt4_gpu_mwh = compute.training_energy_mwh(gpt4_flops_unconfirmed, "A100", 0.4)
 print(f"GPT-3: {gpt3.energy_mwh:,.0f} MWh / {energy.US_HOUSEHOLD_MWH_PER_YEAR} MWh = "
       f"{energy.household_years(gpt3.energy_mwh):.0f} household-years")
-print(f"'GPT-4' at {gpt4_flops_unconfirmed:.1e} FLOP, A100, 40% MFU: {gpt4_gpu_mwh:,.0f} MWh for the GPUs alone "
-      f"({gpt4_gpu_mwh / 10_000:.1f}x the quoted 10,000 MWh)")
+print(f"'GPT-4' at {gpt4_flops_unconfirmed:.1e} FLOP, A100, 40% MFU: "
+      f"{gpt4_gpu_mwh:,.0f} MWh for the GPUs alone")
+print(f"  ({gpt4_gpu_mwh / 10_000:.1f}x the quoted 10,000 MWh)")
 
 # %% tags=["remove-cell"]
-assert round(energy.household_years(gpt3.energy_mwh)) == 120 and energy.US_HOUSEHOLD_MWH_PER_YEAR == 10.715
+assert round(energy.household_years(gpt3.energy_mwh)) == 120
+assert energy.US_HOUSEHOLD_MWH_PER_YEAR == 10.715
 assert round(gpt4_gpu_mwh, -2) == 18_700 and round(gpt4_gpu_mwh / 10_000, 1) == 1.9
 
 # %% [markdown]
@@ -285,23 +303,24 @@ assert round(gpt4_gpu_mwh, -2) == 18_700 and round(gpt4_gpu_mwh / 10_000, 1) == 
 #
 # The training compute of notable models has grown by about 4.7 times per year since 2010 (90% interval
 # 4.3 to 5.2) {cite:p}`sevilla2024frontier`. Chips also do more FLOP per joule each generation. If compute
-# grows by $g$ per year and FLOP per joule by $h$ per year, the energy of the frontier run grows by their
-# ratio:
+# grows by a factor $g$ per year and FLOP per joule by $g_\text{eff}$ per year, the energy of the
+# frontier run grows by their ratio. From $Q_0$ in year $t_0$,
 #
 # $$
-# E(t) = E_0 \left(\frac{g}{h}\right)^{t - t_0}.
+# Q(t) = Q_0 \left(\frac{g}{g_\text{eff}}\right)^{t - t_0}.
 # $$ (eq-energy-growth)
 #
-# For $h$, the cell divides each chip's dense peak by its board power (from Chapter 3's table) and
+# For $g_\text{eff}$, the cell divides each chip's dense peak by its board power (from Chapter 3's table) and
 # compares the A100 (2020) {cite:p}`nvidia2020a100` with the B200 (2024) {cite:p}`nvidia2024b200`.
 
 # %%
 for chip in ("A100", "H100", "B200"):
-    print(f"{chip}: {energy.peak_flop_per_joule(chip) / 1e12:.2f} TFLOP per joule at peak")
-efficiency_gain = (energy.peak_flop_per_joule("B200") / energy.peak_flop_per_joule("A100")) ** (1 / (2024 - 2020))
+    print(f"{chip}: {energy.peak_flop_per_joule(chip) / 1e12:.2f} TFLOP/J at peak")
+b200_over_a100 = energy.peak_flop_per_joule("B200") / energy.peak_flop_per_joule("A100")
+efficiency_gain = b200_over_a100 ** (1 / (2024 - 2020))
 growth = data_wall.EPOCH_2024_GROWTH_PER_YEAR
-print(f"\nefficiency gain h = (2.25 / 0.78)^(1/4) = {efficiency_gain:.2f}x per year")
-print(f"energy per frontier run grows by g / h = {growth} / {efficiency_gain:.2f} "
+print(f"\nefficiency gain g_eff = (2.25 / 0.78)^(1/4) = {efficiency_gain:.2f}x/year")
+print(f"energy per frontier run grows by g / g_eff = {growth} / {efficiency_gain:.2f} "
       f"= {growth / efficiency_gain:.2f}x per year")
 
 # %% tags=["remove-cell"]
@@ -324,16 +343,19 @@ assert growth == 4.7 and data_wall.EPOCH_2024_GROWTH_CI90 == (4.3, 5.2)
 # %%
 year_now = data_wall.FRONTIER_YEAR_2024
 us_dc_mwh = energy.US_DATA_CENTRE_TWH_2023 * 1e6  # TWh -> MWh
-print(f"US data centres 2023: {energy.US_DATA_CENTRE_TWH_2023:.0f} TWh of energy "
-      f"= {energy.average_power_gw(energy.US_DATA_CENTRE_TWH_2023):.1f} GW of average power")
+us_dc_twh = energy.US_DATA_CENTRE_TWH_2023
+print(f"US data centres 2023: {us_dc_twh:.0f} TWh of energy "
+      f"= {energy.average_power_gw(us_dc_twh):.1f} GW of average power")
 crossings = {}
 for share in (0.01, 1.0):
-    crossings[share] = data_wall.crossing_year(facility_mwh, year_now, growth / efficiency_gain, share * us_dc_mwh)
-    print(f"one run uses {share:.0%} of that ({share * energy.US_DATA_CENTRE_TWH_2023:g} TWh) "
+    crossings[share] = data_wall.crossing_year(
+        facility_mwh, year_now, growth / efficiency_gain, share * us_dc_mwh)
+    print(f"one run uses {share:.0%} of that ({share * us_dc_twh:g} TWh) "
           f"in {crossings[share]:.1f}")
 
 # %% tags=["remove-cell"]
-assert energy.US_DATA_CENTRE_TWH_2023 == 176 and round(energy.average_power_gw(176)) == 20
+assert energy.US_DATA_CENTRE_TWH_2023 == 176
+assert round(energy.average_power_gw(176)) == 20
 assert energy.US_DATA_CENTRE_SHARE_2023 == 0.044 and energy.HOURS_PER_YEAR == 8760
 assert round(crossings[0.01], 1) == 2028.0 and round(crossings[1.0], 1) == 2031.6
 
@@ -345,26 +367,31 @@ assert round(crossings[0.01], 1) == 2028.0 and round(crossings[1.0], 1) == 2031.
 
 # %% tags=["hide-input"]
 years = np.linspace(year_now, 2034, 200)
-fig, ax = plotting.new_figure(width=8, height=4.2)
+fig, ax = plotting.new_figure("wide")
 for g, colour in ((4.3, "sky"), (4.7, "blue"), (5.2, "purple")):
-    ax.plot(years, energy.projected_run_energy_mwh(years - year_now, facility_mwh, g, efficiency_gain),
-            color=plotting.PALETTE[colour], label=f"compute x{g}/yr, FLOP/J x{efficiency_gain:.2f}/yr")
-ax.axhline(us_dc_mwh, color=plotting.PALETTE["black"], ls="--", lw=1, label="US data centres, all of 2023")
-ax.axhline(0.01 * us_dc_mwh, color=plotting.PALETTE["black"], ls=":", lw=1, label="1% of that")
-plotting.label_axes(ax, "Year [calendar year]", "Energy of one frontier run [MWh]", log="y",
-                    title="Energy per frontier run, if the trends held")
-ax.legend(loc="upper left")
+    run_mwh = energy.projected_run_energy_mwh(years - year_now, facility_mwh, g,
+                                              efficiency_gain)
+    ax.plot(years, run_mwh, color=plotting.PALETTE[colour], label=f"compute x{g}/yr")
+black = plotting.PALETTE["black"]
+ax.axhline(us_dc_mwh, color=black, ls="--", lw=1, label="US data centres,\nall of 2023")
+ax.axhline(0.01 * us_dc_mwh, color=black, ls=":", lw=1, label="1% of that")
+plotting.label_axes(ax, "Year [calendar year]", "Energy of one frontier run [MWh]",
+                    log="y",
+                    title=f"If the trends held (FLOP/J x{efficiency_gain:.2f}/yr)")
+plotting.legend_outside(ax, "right")
 plotting.show(
     fig,
     alt=(
-        "Log-scale projection of the energy of one frontier training run from 20,500 MWh in mid-2024 to 2034, "
-        "for compute growth of 4.3, 4.7 and 5.2 times per year; the central line crosses 1% of US data-centre "
-        "energy in 2023 around 2028 and all of it around 2031 to 2032."
+        "Log-scale projection of the energy of one frontier training run from 20,500 "
+        "MWh in mid-2024 to 2034, for compute growth of 4.3, 4.7 and 5.2 times per "
+        "year; the central line crosses 1% of US data-centre energy in 2023 around "
+        "2028 and all of it around 2031 to 2032."
     ),
 )
 
 # %% [markdown]
-# ```{warning} Common mistake: mixing PFLOP, PF-days, TWh and "capacity".
+# ```{admonition} Common mistake: mixing PFLOP, PF-days, TWh and "capacity"
+# :class: warning
 # A popular exercise projects "energy needs for continued scaling" from `current_pflops = 1e4`, "0.5 MWh
 # per PFLOP", 4x growth and 10% efficiency gain per year, and compares the result with "US datacenter
 # capacity (~100 TWh)". Each input has a unit problem (cell below):
@@ -384,63 +411,73 @@ plotting.show(
 pflop = 1e15  # FLOP in one PFLOP (a count)
 seed_flop_per_joule = pflop / (0.5 * energy.JOULES_PER_MWH)  # if "0.5 MWh per PFLOP"
 gpt3_flop_per_joule = energy.flop_per_joule(flops_gpt3, gpt3.energy_mwh)
-print(f"as PFLOP:   1e4 PFLOP = {1e4 * pflop:.0e} FLOP = {1e4 * pflop / flops_405b:.1e} of Llama 3.1 405B; "
-      f"0.5 MWh/PFLOP = {seed_flop_per_joule:.2g} FLOP/J vs GPT-3's {gpt3_flop_per_joule:.2g} "
-      f"({gpt3_flop_per_joule / seed_flop_per_joule:.1e}x)")
-print(f"as PF-days: 1e4 PF-days = {units.pf_days_to_flop(1e4):.3g} FLOP; the 2024 frontier is "
-      f"{units.flop_to_pf_days(flops_405b):.3g} PF-days ({flops_405b / units.pf_days_to_flop(1e4):.0f}x); "
-      f"GPT-3 used {gpt3.energy_mwh / units.flop_to_pf_days(flops_gpt3):.2f} MWh per PF-day")
+print(f"as PFLOP:   1e4 PFLOP = {1e4 * pflop:.0e} FLOP "
+      f"= {1e4 * pflop / flops_405b:.1e} of Llama 3.1 405B")
+print(f"            0.5 MWh/PFLOP = {seed_flop_per_joule:.2g} FLOP/J, against GPT-3's "
+      f"{gpt3_flop_per_joule:.2g} ({gpt3_flop_per_joule / seed_flop_per_joule:.1e}x)")
+frontier_pf_days = units.flop_to_pf_days(flops_405b)
+pf_days_1e4 = units.pf_days_to_flop(1e4)
+print(f"as PF-days: 1e4 PF-days = {pf_days_1e4:.3g} FLOP; the 2024 frontier is "
+      f"{frontier_pf_days:.3g} PF-days ({flops_405b / pf_days_1e4:.0f}x)")
+gpt3_mwh_per_pf_day = gpt3.energy_mwh / units.flop_to_pf_days(flops_gpt3)
+print(f"            GPT-3 used {gpt3_mwh_per_pf_day:.2f} MWh per PF-day")
 print(f"176 TWh / 8,760 h = {energy.average_power_gw(176):.1f} GW")
 
 # %% tags=["remove-cell"]
 assert round(seed_flop_per_joule, -4) == 560_000
 assert 1e5 < gpt3_flop_per_joule / seed_flop_per_joule < 1e6
 assert round(1e19 / flops_405b * 1e7, 1) == 2.6
-assert round(units.flop_to_pf_days(flops_405b), -4) == 440_000 and round(flops_405b / 8.64e23) == 44
+assert round(units.flop_to_pf_days(flops_405b), -4) == 440_000
+assert round(flops_405b / 8.64e23) == 44
 assert round(gpt3.energy_mwh / units.flop_to_pf_days(flops_gpt3), 2) == 0.35
 assert units.pf_days_to_flop(1e4) == 8.64e23
 
 # %% [markdown]
 # ## The data wall: tokens needed as compute grows
 #
-# A compute-optimal run balances parameters and tokens. With $C = 6ND$ and $r$ tokens per parameter,
-# $D = rN$, so the run needs
+# A compute-optimal run balances parameters and tokens. With $C = 6ND$ and $\rho$ tokens per parameter,
+# $D = \rho N$, so the run needs
 #
 # $$
-# D = \sqrt{\frac{r\,k\,C}{6}}
+# D = \sqrt{\frac{\rho\,\kappa\,C}{6}}
 # $$ (eq-tokens)
 #
-# tokens, where $k$ is an over-training factor: $k = 1$ is compute-optimal, and $k = 10$ trains a model
-# $\sqrt{10}$ times smaller on $\sqrt{10}$ times more tokens for the same FLOP. The rule $r \approx 20$
+# tokens, where $\kappa$ is an over-training factor: $\kappa = 1$ is compute-optimal, and $\kappa = 10$
+# trains a model $\sqrt{10}$ times smaller on $\sqrt{10}$ times more tokens for the same FLOP. The rule
+# $\rho \approx 20$
 # comes from Table 3 of {cite:t}`hoffmann2022training`. The fitted laws of Chapter 2 give their own
 # $D_\text{opt}(C)$; the cell compares them at the 2024 frontier, $3.8 \times 10^{25}$ FLOP.
 
 # %%
 tokens_rule = data_wall.tokens_for_compute(flops_405b)
 print(f"20 tokens per parameter:           D = {tokens_rule:.3g} tokens")
-fits = {"Besiroglu et al. 2024": scaling.BESIROGLU_2024, "Hoffmann et al. 2022 (rounded)": scaling.HOFFMANN_2022}
+fits = {"Besiroglu et al. 2024": scaling.BESIROGLU_2024,
+        "Hoffmann et al. 2022 (rounded)": scaling.HOFFMANN_2022}
 for fit_name, fit in fits.items():
     n_opt, d_opt = fit.compute_optimal(flops_405b)
-    print(f"{fit_name + ' fit:':<34} D = {d_opt:.3g} tokens ({d_opt / n_opt:.0f} tokens per parameter)")
+    print(f"{fit_name + ' fit:':<34} D = {d_opt:.3g} tokens "
+          f"({d_opt / n_opt:.0f} tokens per parameter)")
 llama31_ratio = 15.6e12 / 405e9
-print(f"Llama 3.1 405B actually used 15.6e12 tokens: {llama31_ratio:.1f} tokens per parameter, "
-      f"k = {llama31_ratio / data_wall.CHINCHILLA_TOKENS_PER_PARAM:.1f}")
+print(f"Llama 3.1 405B used 15.6e12 tokens: {llama31_ratio:.1f} tokens per parameter, "
+      f"kappa = {llama31_ratio / data_wall.CHINCHILLA_TOKENS_PER_PARAM:.1f}")
 
 # %% tags=["remove-cell"]
 assert round(tokens_rule / 1e12, 1) == 11.2
 assert round(scaling.BESIROGLU_2024.compute_optimal(flops_405b)[1] / 1e12, 1) == 10.2
 assert round(scaling.HOFFMANN_2022.compute_optimal(flops_405b)[1] / 1e12, 1) == 29.6
 assert round(scaling.HOFFMANN_2022.tokens_per_param(flops_405b)) == 139
-assert round(llama31_ratio / 20, 1) == 1.9 and data_wall.CHINCHILLA_TOKENS_PER_PARAM == 20
+assert round(llama31_ratio / 20, 1) == 1.9
+assert data_wall.CHINCHILLA_TOKENS_PER_PARAM == 20
 assert data_wall.CHINCHILLA_TOKENS_PER_PARAM_RANGE == (16, 22.4)
-assert data_wall.VILLALOBOS_2024_STOCK_TOKENS == 300e12 and data_wall.VILLALOBOS_2024_STOCK_CI90 == (100e12, 1000e12)
+assert data_wall.VILLALOBOS_2024_STOCK_TOKENS == 300e12
+assert data_wall.VILLALOBOS_2024_STOCK_CI90 == (100e12, 1000e12)
 
 # %% [markdown]
 # The rule of 20 and Besiroglu et al.'s refit agree, about 11.2 and 10.2 trillion tokens. Hoffmann et
 # al.'s rounded parametric fit asks for 29.6 trillion (139 tokens per parameter), out of line with their
 # own Table 3 and with the refit; Chapter 2 explains the disagreement. Llama
 # 3.1 405B trained on 15.6 trillion, about 1.9 times the compute-optimal ratio. This chapter uses the rule
-# of 20 and lets $r$ range from 16 to 22.4 in the Monte Carlo below.
+# of 20 and lets $\rho$ range from 16 to 22.4 in the Monte Carlo below.
 #
 # Villalobos et al. estimate the *effective* stock of public human text, adjusted for quality and for
 # repeated use, at about 300 trillion tokens, with a 90% interval of 100 to 1,000 trillion
@@ -449,29 +486,35 @@ assert data_wall.VILLALOBOS_2024_STOCK_TOKENS == 300e12 and data_wall.VILLALOBOS
 # the year in closed form:
 #
 # $$
-# t^{*} = t_0 + \frac{\ln\!\left(6 S^{2} / (r\,k\,C_0)\right)}{\ln g}.
+# t^{*} = t_0 + \frac{\ln\!\left(6 S^{2} / (\rho\,\kappa\,C_0)\right)}{\ln g}.
 # $$ (eq-exhaustion)
 #
-# Over-training by $k$ shifts the year earlier by $\ln k / \ln g$, whatever the stock.
+# Over-training by $\kappa$ shifts the year earlier by $\ln \kappa / \ln g$, whatever the stock.
 
 # %%
 stock = data_wall.VILLALOBOS_2024_STOCK_TOKENS
-print(f"stock S = {stock:.0e} tokens; compute needed to use it at k = 1: "
+print(f"stock S = {stock:.0e} tokens; compute needed to use it at kappa = 1: "
       f"{data_wall.compute_for_tokens(stock):.2e} FLOP")
-point_years = {}
-for k in (1, 5, 10, 100):
-    point_years[k] = data_wall.exhaustion_year(stock, growth_per_year=growth, overtraining=k)
-    shift = np.log(k) / np.log(growth)
-    print(f"k = {k:>3}: year {point_years[k]:.1f}  (earlier by ln {k} / ln {growth} = {shift:.2f} years)")
-print(f"Llama 3 70B: 15e12 / 70e9 = {15e12 / 70e9:.0f} tokens/param (k = {15e12 / 70e9 / 20:.1f}); "
-      f"Llama 3 8B: {15e12 / 8e9:,.0f} (k = {15e12 / 8e9 / 20:.0f})")
+point_years = {}  # over-training factor kappa -> year the stock is used up
+for kappa in (1, 5, 10, 100):
+    point_years[kappa] = data_wall.exhaustion_year(stock, growth_per_year=growth,
+                                                   overtraining=kappa)
+    shift = np.log(kappa) / np.log(growth)
+    print(f"kappa = {kappa:>3}: year {point_years[kappa]:.1f}  "
+          f"(earlier by ln {kappa} / ln {growth} = {shift:.2f} years)")
+print(f"Llama 3 70B: 15e12 / 70e9 = {15e12 / 70e9:.0f} tokens/param "
+      f"(kappa = {15e12 / 70e9 / 20:.1f})")
+print(f"Llama 3 8B:  15e12 / 8e9 = {15e12 / 8e9:,.0f} tokens/param "
+      f"(kappa = {15e12 / 8e9 / 20:.0f})")
 
 # %% tags=["remove-cell"]
 assert round(data_wall.compute_for_tokens(stock) / 1e28, 1) == 2.7
-assert [round(point_years[k], 1) for k in (1, 5, 10, 100)] == [2028.7, 2027.7, 2027.3, 2025.8]
+_years = [round(point_years[kappa], 1) for kappa in (1, 5, 10, 100)]
+assert _years == [2028.7, 2027.7, 2027.3, 2025.8]
 assert round(15e12 / 70e9 / 20) == 11 and round(15e12 / 8e9 / 20) == 94
-assert data_wall.VILLALOBOS_2024_MEDIAN_YEAR_BY_OVERTRAINING == {1: 2028, 5: 2027, 100: 2025}
-assert all(abs(point_years[k] - v) < 1 for k, v in data_wall.VILLALOBOS_2024_MEDIAN_YEAR_BY_OVERTRAINING.items())
+_villalobos = data_wall.VILLALOBOS_2024_MEDIAN_YEAR_BY_OVERTRAINING
+assert _villalobos == {1: 2028, 5: 2027, 100: 2025}
+assert all(abs(point_years[kappa] - v) < 1 for kappa, v in _villalobos.items())
 
 # %% [markdown]
 # Using up 300 trillion tokens at the compute-optimal ratio takes a $2.7 \times 10^{28}$ FLOP run. At 4.7x
@@ -484,22 +527,24 @@ assert all(abs(point_years[k] - v) < 1 for k, v in data_wall.VILLALOBOS_2024_MED
 # %% tags=["hide-input"]
 years = np.linspace(2024, 2032, 200)
 flops_path = flops_405b * growth ** (years - year_now)
-fig, ax = plotting.new_figure(width=8, height=4.2)
+fig, ax = plotting.new_figure("wide")
 low, high = data_wall.VILLALOBOS_2024_STOCK_CI90
-ax.axhspan(low, high, color=plotting.PALETTE["yellow"], alpha=0.3, label="stock, 90% interval")
+ax.axhspan(low, high, color=plotting.PALETTE["yellow"], alpha=0.3,
+           label="stock, 90% interval")
 ax.axhline(stock, color=plotting.PALETTE["black"], lw=1, label="stock, 300T tokens")
-for k, colour in ((1, "blue"), (10, "green"), (100, "vermillion")):
-    ax.plot(years, data_wall.tokens_for_compute(flops_path, overtraining=k), color=plotting.PALETTE[colour],
-            label=f"tokens needed, k = {k}")
+for kappa, colour in ((1, "blue"), (10, "green"), (100, "vermillion")):
+    ax.plot(years, data_wall.tokens_for_compute(flops_path, overtraining=kappa),
+            color=plotting.PALETTE[colour], label=f"tokens needed, κ = {kappa}")
 plotting.label_axes(ax, "Year [calendar year]", "Training tokens [tokens]", log="y",
                     title="Tokens a frontier run needs, against the stock of text")
-ax.legend(loc="upper left")
+plotting.legend_outside(ax, "right")
 plotting.show(
     fig,
     alt=(
-        "Log-scale plot of training tokens against year from 2024 to 2032. Three rising straight lines for "
-        "over-training factors 1, 10 and 100 cross a shaded band from 100 to 1,000 trillion tokens; the "
-        "k = 1 line crosses the 300 trillion line near 2028.7, the k = 100 line near 2025.8."
+        "Log-scale plot of training tokens against year from 2024 to 2032. Three "
+        "rising straight lines for over-training factors 1, 10 and 100 cross a shaded "
+        "band from 100 to 1,000 trillion tokens; the factor-1 line crosses the 300 "
+        "trillion line near 2028.7, the factor-100 line near 2025.8."
     ),
 )
 
@@ -512,8 +557,8 @@ plotting.show(
 # - the stock from a lognormal with median 300 trillion tokens and a 90% interval of about 100 to 1,000
 #   trillion;
 # - the growth rate from a lognormal with median 4.7x per year and a 90% interval of 4.3 to 5.2;
-# - $r$ uniformly between 16 (Besiroglu et al.'s refit at $10^{26}$ FLOP) and 22.4 (the top of Hoffmann et
-#   al.'s Table 3) tokens per parameter.
+# - $\rho$ uniformly between 16 (Besiroglu et al.'s refit at $10^{26}$ FLOP) and 22.4 (the top of
+#   Hoffmann et al.'s Table 3) tokens per parameter.
 #
 # The medians and ranges come from the sources; the shapes of the distributions are this book's
 # assumptions. {eq}`eq-exhaustion` is one vectorised numpy expression, so all draws are evaluated at once,
@@ -522,15 +567,19 @@ plotting.show(
 # %%
 n_draws = 100_000
 draws = data_wall.sample_inputs(n_draws, seed=0)
-year_samples = {k: data_wall.exhaustion_year_samples(draws, overtraining=k) for k in (1, 10, 100)}
-print(f"{'k':>4} {'5%':>7} {'median':>7} {'95%':>7}   [calendar year; {n_draws:,} draws]")
-for k, ys in year_samples.items():
+year_samples = {kappa: data_wall.exhaustion_year_samples(draws, overtraining=kappa)
+                for kappa in (1, 10, 100)}
+print(f"{'kappa':>5} {'5%':>7} {'median':>7} {'95%':>7}   "
+      f"[calendar year; {n_draws:,} draws]")
+for kappa, ys in year_samples.items():
     q05, q50, q95 = np.percentile(ys, [5, 50, 95])
-    print(f"{k:>4} {q05:>7.1f} {q50:>7.1f} {q95:>7.1f}")
-print(f"k = 100: {np.mean(year_samples[100] < year_now):.0%} of draws are already past mid-2024")
+    print(f"{kappa:>5} {q05:>7.1f} {q50:>7.1f} {q95:>7.1f}")
+past = np.mean(year_samples[100] < year_now)
+print(f"kappa = 100: {past:.0%} of draws are already past mid-2024")
 
 # %% tags=["remove-cell"]
-_q = {k: np.percentile(ys, [5, 50, 95]).round(1).tolist() for k, ys in year_samples.items()}
+_q = {kappa: np.percentile(ys, [5, 50, 95]).round(1).tolist()
+      for kappa, ys in year_samples.items()}
 assert _q[1] == [2027.3, 2028.8, 2030.3]
 assert _q[10] == [2025.8, 2027.3, 2028.8]
 assert _q[100] == [2024.3, 2025.8, 2027.3]
@@ -548,22 +597,24 @@ assert data_wall.VILLALOBOS_2024_EXHAUSTION_CI80 == (2026, 2032)
 # percentile.
 
 # %% tags=["hide-input"]
-fig, ax = plotting.new_figure(width=8, height=4.2)
+fig, ax = plotting.new_figure("wide")
 bins = np.arange(2022, 2033, 0.25)
-for k, colour in ((1, "blue"), (10, "green"), (100, "vermillion")):
-    ax.hist(year_samples[k], bins=bins, density=True, histtype="stepfilled", alpha=0.35,
-            color=plotting.PALETTE[colour], label=f"k = {k}, median {np.median(year_samples[k]):.1f}")
-ax.axvspan(*data_wall.VILLALOBOS_2024_EXHAUSTION_CI80, color=plotting.PALETTE["black"], alpha=0.06,
-           label="Villalobos et al., 80% interval")
-plotting.label_axes(ax, "Year the stock is used up [calendar year]", "Density [1/year]", log="",
-                    title=f"Monte Carlo over stock, growth and r ({n_draws:,} draws)")
-ax.legend(loc="upper left")
+for kappa, colour in ((1, "blue"), (10, "green"), (100, "vermillion")):
+    median = np.median(year_samples[kappa])
+    ax.hist(year_samples[kappa], bins=bins, density=True, histtype="stepfilled",
+            alpha=0.35, color=plotting.PALETTE[colour],
+            label=f"κ = {kappa}, median {median:.1f}")
+ax.axvspan(*data_wall.VILLALOBOS_2024_EXHAUSTION_CI80, color=plotting.PALETTE["black"],
+           alpha=0.06, label="Villalobos et al.,\n80% interval")
+plotting.label_axes(ax, "Year the stock is used up [calendar year]", "Density [1/year]",
+                    log="", title=f"Monte Carlo over stock, growth and ρ ({n_draws:,})")
+plotting.legend_outside(ax, "right")
 plotting.show(
     fig,
     alt=(
-        "Three overlapping histograms of the year the stock of text is used up, for over-training factors 1, "
-        "10 and 100, centred near 2028.8, 2027.3 and 2025.8, each about three years wide, drawn over a grey "
-        "band from 2026 to 2032."
+        "Three overlapping histograms of the year the stock of text is used up, for "
+        "over-training factors 1, 10 and 100, centred near 2028.8, 2027.3 and 2025.8, "
+        "each about three years wide, drawn over a grey band from 2026 to 2032."
     ),
 )
 
@@ -571,16 +622,16 @@ plotting.show(
 # ```{exercise}
 # :label: ex-overtrain-shift
 #
-# Show from {eq}`eq-exhaustion` that over-training by $k$ moves the year by exactly $\ln k / \ln g$,
-# whatever the stock and $r$. How much earlier is $k = 10$ at $g = 4.7$? Check it on the Monte Carlo draws,
-# where $g$ varies from draw to draw.
+# Show from {eq}`eq-exhaustion` that over-training by $\kappa$ moves the year by exactly
+# $\ln \kappa / \ln g$, whatever the stock and $\rho$. How much earlier is $\kappa = 10$ at $g = 4.7$?
+# Check it on the Monte Carlo draws, where $g$ varies from draw to draw.
 # ```
 #
 # ```{solution} ex-overtrain-shift
 # :class: dropdown
 #
-# $k$ appears only inside the logarithm, as $-\ln k / \ln g$, so the shift does not depend on $S$, $r$ or
-# $C_0$. At $g = 4.7$ it is $\ln 10 / \ln 4.7 \approx 1.49$ years. Draw by draw, the shift is
+# $\kappa$ appears only inside the logarithm, as $-\ln \kappa / \ln g$, so the shift does not depend on
+# $S$, $\rho$ or $C_0$. At $g = 4.7$ it is $\ln 10 / \ln 4.7 \approx 1.49$ years. Draw by draw, the shift is
 # $\ln 10 / \ln g$, with $g$ from 4.3 to 5.2, so it ranges from about 1.40 to 1.58 years. The difference of
 # the two median years printed above is also about 1.5 years:
 # `np.median(year_samples[1] - year_samples[10])` is 1.49.
@@ -591,7 +642,8 @@ assert round(np.log(10) / np.log(4.7), 2) == 1.49
 _shift = year_samples[1] - year_samples[10]
 assert np.allclose(_shift, np.log(10) / np.log(draws["growth_per_year"]))
 assert round(np.median(_shift), 2) == 1.49
-assert round(np.log(10) / np.log(5.2), 2) == 1.40 and round(np.log(10) / np.log(4.3), 2) == 1.58
+assert round(np.log(10) / np.log(5.2), 2) == 1.40
+assert round(np.log(10) / np.log(4.3), 2) == 1.58
 
 # %% [markdown]
 # ## Partial ways out: repetition and synthetic data
@@ -601,23 +653,26 @@ assert round(np.log(10) / np.log(5.2), 2) == 1.40 and round(np.log(10) / np.log(
 # **Repetition.** Muennighoff et al. found that up to 4 epochs of repeated data change the loss negligibly
 # compared with unique data, and that the value of further repetition decays {cite:p}`muennighoff2023repeat`.
 # The 300 trillion effective tokens already count repeated use, so this gain is in the estimate. More
-# generally, by {eq}`eq-exhaustion`, multiplying the usable stock by $m$ moves the year by
-# $2 \ln m / \ln g$ only: the run's tokens grow as the square root of compute.
+# generally, by {eq}`eq-exhaustion`, multiplying the usable stock by a factor $\mu$ moves the year by
+# $2 \ln \mu / \ln g$ only: the run's tokens grow as the square root of compute.
 #
 # **Synthetic data** is not free or unlimited. Every generated token costs a forward pass, $2N$ FLOP for
 # a model of $N$ parameters. And models trained on their own outputs, without fresh human data, lose the
 # tails of the original distribution, a process called model collapse {cite:p}`shumailov2024collapse`.
 
 # %%
-for m in (2, 4):
-    print(f"stock x{m}: the year moves {2 * np.log(m) / np.log(growth):.2f} years later at g = {growth}")
+for mu in (2, 4):
+    later = 2 * np.log(mu) / np.log(growth)
+    print(f"stock x{mu}: the year moves {later:.2f} years later at g = {growth}")
 synthetic_flops = compute.inference_flops(405e9, stock)
-print(f"generating {stock:.0e} tokens with a 405B model: {synthetic_flops:.2e} FLOP "
-      f"= {synthetic_flops / flops_405b:.1f}x Llama 3.1 405B's training compute")
+print(f"generating {stock:.0e} tokens with a 405B model: {synthetic_flops:.2e} FLOP")
+print(f"  = {synthetic_flops / flops_405b:.1f}x Llama 3.1 405B's training compute")
 
 # %% tags=["remove-cell"]
-assert round(2 * np.log(2) / np.log(growth), 2) == 0.90 and round(2 * np.log(4) / np.log(growth), 2) == 1.79
-assert round(synthetic_flops / 1e26, 2) == 2.43 and round(synthetic_flops / flops_405b, 1) == 6.4
+assert round(2 * np.log(2) / np.log(growth), 2) == 0.90
+assert round(2 * np.log(4) / np.log(growth), 2) == 1.79
+assert round(synthetic_flops / 1e26, 2) == 2.43
+assert round(synthetic_flops / flops_405b, 1) == 6.4
 assert data_wall.MUENNIGHOFF_2023_NEAR_FREE_EPOCHS == 4
 
 # %% [markdown]
@@ -627,7 +682,8 @@ assert data_wall.MUENNIGHOFF_2023_NEAR_FREE_EPOCHS == 4
 # Synthetic data moves the limit from text to compute and energy, the subject of the first half of this
 # chapter.
 #
-# ```{warning} Common mistake: "about 10 trillion good tokens, 100 trillion in total, synthetic data unlimited".
+# ```{admonition} Common mistake: "about 10 trillion good tokens, 100 trillion in total, synthetic data unlimited"
+# :class: warning
 # A popular text gives these numbers for the data wall. The estimate with a published method is about
 # 300 trillion effective tokens, with a 90% interval of 100 to 1,000 trillion, used up between 2026 and
 # 2032 {cite:p}`villalobos2024data` (printed by the cell below). "Unlimited" synthetic data ignores both
@@ -635,29 +691,40 @@ assert data_wall.MUENNIGHOFF_2023_NEAR_FREE_EPOCHS == 4
 # ```
 
 # %%
-print(f"stock: {data_wall.VILLALOBOS_2024_STOCK_TOKENS:.0e} tokens, 90% interval "
-      f"{data_wall.VILLALOBOS_2024_STOCK_CI90[0]:.0e} to {data_wall.VILLALOBOS_2024_STOCK_CI90[1]:.0e}; "
-      f"used up {data_wall.VILLALOBOS_2024_EXHAUSTION_CI80[0]}-{data_wall.VILLALOBOS_2024_EXHAUSTION_CI80[1]} "
-      "(80% interval)")
+stock_low, stock_high = data_wall.VILLALOBOS_2024_STOCK_CI90
+first, last = data_wall.VILLALOBOS_2024_EXHAUSTION_CI80
+print(f"stock: {data_wall.VILLALOBOS_2024_STOCK_TOKENS:.0e} tokens, "
+      f"90% interval {stock_low:.0e} to {stock_high:.0e}")
+print(f"used up {first}-{last} (80% interval)")
 
 # %% [markdown]
 # ## Explore: how fast compute grows
 #
 # The slider sets the growth of frontier compute per year. The other inputs stay fixed, and the cell
 # prints them. The left panel shows the distribution of the year the stock is used up, from the same draws
-# of stock and $r$ (at $k = 1$). The right panel shows the energy of one frontier run, against all US data
-# centres in 2023.
+# of stock and $\rho$ (at $\kappa = 1$). The right panel shows the energy of one frontier run, against all
+# US data centres in 2023. The slider starts at 4.7x per year, the growth used above, so the first figure
+# shows the numbers of the text: a median of 2028.8 (90% of draws from 2027.3 to 2030.3) and one run
+# matching all US data centres around 2031.6.
 
 # %%
-explore_growths = np.round(np.arange(3.0, 6.01, 0.25), 2)  # x per year, 13 frames
+explore_growths = [3.0, 3.5, 4.0, 4.3, 4.7, 5.2, 5.6, 6.0]  # x/year; 4.3-5.2: Epoch CI
 explore_draws = data_wall.sample_inputs(20_000, seed=1)
 print(f"fixed: frontier run of {flops_405b:.2e} FLOP in {year_now}")
-print(f"       its energy then: {facility_mwh:,.0f} MWh (H100, {MFU_ASSUMED:.0%} MFU, PUE {PUE_ASSUMED})")
-print(f"       FLOP per joule x{efficiency_gain:.2f} per year; over-training k = 1")
-print("       stock and r drawn as in the Monte Carlo above (20,000 draws, seed 1)")
+print(f"       its energy then: {facility_mwh:,.0f} MWh "
+      f"(H100, {MFU_ASSUMED:.0%} MFU, PUE {PUE_ASSUMED})")
+print(f"       FLOP per joule x{efficiency_gain:.2f} per year; over-training kappa = 1")
+print("       stock and rho drawn as in the Monte Carlo above (20,000 draws, seed 1)")
 
 # %% tags=["remove-cell"]
-assert len(explore_growths) == 13 and explore_growths[0] == 3.0 and explore_growths[-1] == 6.0
+assert explore_growths[0] == 3.0 and explore_growths[-1] == 6.0
+assert explore_growths.index(growth) == 4  # the slider starts at the text's 4.7x/year
+_default = data_wall.exhaustion_year_samples(explore_draws, growth_per_year=growth)
+_default_q = np.percentile(_default, [5, 50, 95]).round(1).tolist()
+assert _default_q == _q[1] == [2027.3, 2028.8, 2030.3]
+_default_cross = data_wall.crossing_year(facility_mwh, year_now,
+                                         growth / efficiency_gain, us_dc_mwh)
+assert round(_default_cross, 1) == round(crossings[1.0], 1) == 2031.6
 
 # %% tags=["hide-input"]
 explore_years = np.linspace(year_now, 2036, 100)
@@ -665,37 +732,41 @@ explore_bins = np.arange(2025, 2036.01, 0.25)
 
 
 def draw_growth(g):
-    """Exhaustion-year histogram and frontier-run energy for compute growth ``g`` (x per year)."""
+    """Exhaustion-year histogram and frontier-run energy at compute growth ``g``."""
     ys = data_wall.exhaustion_year_samples(explore_draws, growth_per_year=g)
     q05, q50, q95 = np.percentile(ys, [5, 50, 95])
-    fig, (ax_y, ax_e) = plotting.new_figure(1, 2, width=11, height=4.0)
-    ax_y.hist(np.clip(ys, explore_bins[0], explore_bins[-1]), bins=explore_bins, density=True,
-              color=plotting.PALETTE["blue"], alpha=0.6)
+    fig, (ax_y, ax_e) = plotting.new_figure("pair")
+    ax_y.hist(np.clip(ys, explore_bins[0], explore_bins[-1]), bins=explore_bins,
+              density=True, color=plotting.PALETTE["blue"], alpha=0.6)
     ax_y.axvline(q50, color=plotting.PALETTE["black"], lw=1)
-    plotting.label_axes(ax_y, "Year the stock is used up [calendar year]", "Density [1/year]", log="",
-                        title=f"median {q50:.1f}, 90%: {q05:.1f} to {q95:.1f}")
-    run_mwh = energy.projected_run_energy_mwh(explore_years - year_now, facility_mwh, g, efficiency_gain)
-    cross = data_wall.crossing_year(facility_mwh, year_now, g / efficiency_gain, us_dc_mwh)
-    ax_e.plot(explore_years, run_mwh, color=plotting.PALETTE["vermillion"])
-    ax_e.axhline(us_dc_mwh, color=plotting.PALETTE["black"], ls="--", lw=1, label="US data centres, 2023")
-    plotting.label_axes(ax_e, "Year [calendar year]", "Energy of one run [MWh]", log="y",
-                        title=f"one run = all US data centres in {cross:.1f}")
+    plotting.label_axes(ax_y, "Year the text runs out [year]", "Density [1/year]",
+                        log="", title=f"median {q50:.1f}, 90%: {q05:.1f}-{q95:.1f}")
+    run_mwh = energy.projected_run_energy_mwh(explore_years - year_now, facility_mwh, g,
+                                              efficiency_gain)
+    cross = data_wall.crossing_year(facility_mwh, year_now, g / efficiency_gain,
+                                    us_dc_mwh)
+    ax_e.plot(explore_years, run_mwh, color=plotting.PALETTE["vermillion"],
+              label="one frontier run")
+    ax_e.axhline(us_dc_mwh, color=plotting.PALETTE["black"], ls="--", lw=1,
+                 label="US data centres, 2023")
+    plotting.label_axes(ax_e, "Year [calendar year]", "Energy [MWh]", log="y",
+                        title=f"equal to all US data centres in {cross:.1f}")
     ax_e.set_ylim(1e4, 1e10)
-    ax_e.yaxis.set_minor_locator(NullLocator())  # six decades of minor ticks would slow every frame down
-    ax_e.legend(loc="upper left")
-    fig.suptitle(f"Compute grows {g:.2f}x per year")
+    ax_e.legend(loc="lower right")
+    fig.suptitle(f"Compute grows {g:.1f}x per year")
     return plotting.show(
         fig,
         alt=(
-            f"At {g:.2f}x compute growth per year: left, a histogram of the year the text stock is used up, "
-            f"median {q50:.1f}, 90% between {q05:.1f} and {q95:.1f}; right, the energy of one frontier run "
-            f"rising on a log scale and reaching the 176 TWh used by US data centres in 2023 in {cross:.1f}."
+            f"At {g:.1f}x compute growth per year: left, a histogram of the year the "
+            f"text stock is used up, median {q50:.1f}, 90% between {q05:.1f} and "
+            f"{q95:.1f}; right, the energy of one frontier run rising on a log scale "
+            f"and reaching the 176 TWh used by US data centres in 2023 in {cross:.1f}."
         ),
     )
 
 
-widgets.explorer(draw_growth, explore_growths, label="Compute growth [x/year]", fmt=lambda g: f"{g:.2f}x/yr",
-                 start=int(np.argmin(np.abs(explore_growths - 4.75))))
+widgets.explorer(draw_growth, explore_growths, label="Compute growth [x/year]",
+                 fmt=lambda g: f"{g:.1f}x/yr", start=explore_growths.index(growth))
 
 # %% [markdown]
 # Faster growth brings both limits closer and narrows the spread of years, because each uncertain input is
@@ -703,12 +774,15 @@ widgets.explorer(draw_growth, explore_growths, label="Compute growth [x/year]", 
 # all US data centres only around 2035.4. At 6x per year these become about 2028.2 and 2030.4.
 
 # %% tags=["remove-cell"]
-_med = {g: float(np.median(data_wall.exhaustion_year_samples(explore_draws, growth_per_year=g))) for g in (3.0, 6.0)}
-_cross = {g: data_wall.crossing_year(facility_mwh, year_now, g / efficiency_gain, us_dc_mwh) for g in (3.0, 6.0)}
+_years_at = {g: data_wall.exhaustion_year_samples(explore_draws, growth_per_year=g)
+             for g in (3.0, 6.0)}
+_med = {g: float(np.median(ys)) for g, ys in _years_at.items()}
+_cross = {g: data_wall.crossing_year(facility_mwh, year_now, g / efficiency_gain,
+                                     us_dc_mwh)
+          for g in (3.0, 6.0)}
 assert (round(_med[3.0], 1), round(_cross[3.0], 1)) == (2030.5, 2035.4)
 assert (round(_med[6.0], 1), round(_cross[6.0], 1)) == (2028.2, 2030.4)
-_width = {g: np.ptp(np.percentile(data_wall.exhaustion_year_samples(explore_draws, growth_per_year=g), [5, 95]))
-          for g in (3.0, 6.0)}
+_width = {g: np.ptp(np.percentile(ys, [5, 95])) for g, ys in _years_at.items()}
 assert _width[6.0] < _width[3.0]
 
 # %% [markdown]
@@ -723,8 +797,8 @@ assert _width[6.0] < _width[3.0]
 #   3.6x per year and would match all US data centres' 2023 use (176 TWh, an energy, about 20 GW on
 #   average) around 2031.6.
 # - A compute-optimal run would need the whole effective stock of public text, about 300 trillion tokens,
-#   around 2028.8 (90% of draws between 2027.3 and 2030.3). Over-training by $k$ moves the year earlier by
-#   $\ln k / \ln g$: about 1.5 years for $k = 10$.
+#   around 2028.8 (90% of draws between 2027.3 and 2030.3). Over-training by $\kappa$ moves the year
+#   earlier by $\ln \kappa / \ln g$: about 1.5 years for $\kappa = 10$.
 # - Repetition and synthetic data help only in part: doubling the stock buys under a year, and synthetic
 #   tokens cost compute and risk model collapse.
 #
@@ -742,10 +816,13 @@ assert _width[6.0] < _width[3.0]
 #   quantile of the Monte Carlo.
 
 # %% tags=["remove-cell"]
-# Summary numbers, pinned once more against the helpers so a wrong helper fails the build.
-assert round(first_gpt3) == 525 and round(first_llama3, -1) == 3_450 and card_llama3 == 5_390
+# Summary numbers, pinned once more against the helpers: a wrong helper fails the build.
+assert round(first_gpt3) == 525 and round(first_llama3, -1) == 3_450
+assert card_llama3 == 5_390
 assert round(spread, 1) == 7.5 and round(efficiency_gain, 2) == 1.30
 assert round(crossings[1.0], 1) == 2031.6 and round(energy.average_power_gw(176)) == 20
 assert _q[1] == [2027.3, 2028.8, 2030.3]
-assert round(intensities["GPT-3 (implied)"], 2) == 0.43 and growth == 4.7 and round(growth / efficiency_gain, 1) == 3.6
-assert data_wall.VILLALOBOS_2024_STOCK_TOKENS == 300e12 and round(np.log(10) / np.log(growth), 1) == 1.5
+assert round(intensities["GPT-3 (implied)"], 2) == 0.43
+assert growth == 4.7 and round(growth / efficiency_gain, 1) == 3.6
+assert data_wall.VILLALOBOS_2024_STOCK_TOKENS == 300e12
+assert round(np.log(10) / np.log(growth), 1) == 1.5

@@ -20,7 +20,8 @@ folders = (spec.submodule_search_locations or []) if spec else []
 if not any(os.path.isfile(os.path.join(f, "scaling.py")) for f in folders):  # not ours
     source = "git+https://github.com/scaling-laws-executed/scaling-laws-executed@main"
     source = os.environ.get("HELPERS_PIP_SOURCE") or source
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", source], check=True)
+    pip = [sys.executable, "-m", "pip", "install", "--quiet", source]
+    subprocess.run(pip, check=True)
     importlib.invalidate_caches()
 
 # %% [markdown]
@@ -59,43 +60,48 @@ from helpers import compute, experiment, plotting, scaling, widgets
 #
 # Our language is built that way. A sentence has three tokens from a vocabulary of $V = 64$. The first two
 # are a *context*, and each of the $V^2 = 4096$ contexts is a rule that names one target token. The context
-# of frequency rank $k$ appears with probability
+# of frequency rank $j$ appears with probability
 #
 # $$
-# p_k = \frac{k^{-(1 + a)}}{\sum_{j=1}^{V^2} j^{-(1 + a)}}, \qquad a = 0.5.
+# \pi_j = \frac{j^{-(1 + \zeta)}}{\sum_{i=1}^{V^2} i^{-(1 + \zeta)}}, \qquad \zeta = 0.5.
 # $$ (eq-zipf-rules)
 #
-# The third token is the rule's target with probability $1 - \epsilon$, and a uniformly random token with
-# probability $\epsilon = 0.3$. That noise is what no model can learn. Given the context, the target has
-# probability $q = 1 - \epsilon + \epsilon/V$ and each other token $\epsilon / V$, whatever the rule, so the
-# entropy per predicted token is exactly
+# The third token is the rule's target with probability $1 - \varepsilon$, and a uniformly random token
+# with probability $\varepsilon = 0.3$. That noise is what no model can learn. Given the context, the
+# target has probability $p_\text{target} = 1 - \varepsilon + \varepsilon/V$ and each other token
+# $\varepsilon / V$, whatever the rule, so the entropy per predicted token is exactly
 #
 # $$
-# H = -q \ln q - (V - 1)\,\frac{\epsilon}{V} \ln \frac{\epsilon}{V}.
+# H = -p_\text{target} \ln p_\text{target} - (V - 1)\,\frac{\varepsilon}{V} \ln \frac{\varepsilon}{V}.
 # $$ (eq-language-entropy)
 #
-# The cell computes $H$ and checks it against a sample: the mean surprisal $-\ln p(\text{next} \mid
-# \text{context})$ of 200,000 sentences.
+# The cell computes $H$ and checks it against a sample: the mean surprisal of 200,000 sentences, minus the
+# logarithm of the probability the language gives each next token after its context.
 
 # %%
 language = experiment.FULL_SWEEP.language
 entropy = language.entropy()
 contexts, next_tokens = language.sample(200_000, np.random.default_rng(1))
 true_p = language.next_token_distribution()
-surprisal = -np.log(true_p[contexts[:, 0] * language.vocab_size + contexts[:, 1], next_tokens])
+context_index = contexts[:, 0] * language.vocab_size + contexts[:, 1]
+surprisal = -np.log(true_p[context_index, next_tokens])
 rule_probs, _ = language.tables()
-print(f"V = {language.vocab_size}, contexts = {language.n_contexts:,}, noise = {language.noise}, "
-      f"Zipf exponent 1 + a = {1 + language.zipf_exponent}")
+print(f"V = {language.vocab_size}, contexts = {language.n_contexts:,}, "
+      f"noise = {language.noise}, Zipf exponent 1 + zeta = "
+      f"{1 + language.zipf_exponent}")
 print(f"exact entropy H:         {entropy:.4f} nats/token")
-print(f"sample mean surprisal:   {surprisal.mean():.4f} +- {surprisal.std() / np.sqrt(surprisal.size):.4f}")
-print(f"a model that knows no rule (uniform): ln V = {np.log(language.vocab_size):.4f} nats/token")
-print(f"most frequent rule: p = {rule_probs.max():.3f}; rarest: p = {rule_probs.min():.2e}")
+standard_error = surprisal.std() / np.sqrt(surprisal.size)
+print(f"sample mean surprisal:   {surprisal.mean():.4f} +- {standard_error:.4f}")
+print(f"a model that knows no rule (uniform): ln V = {np.log(language.vocab_size):.4f} "
+      "nats/token")
+print(f"most frequent rule: pi = {rule_probs.max():.3f}; "
+      f"rarest: pi = {rule_probs.min():.2e}")
 
 # %% tags=["remove-cell"]
 assert round(entropy, 3) == 1.830 and language.n_contexts == 4096
 assert (language.vocab_size, language.zipf_exponent, language.noise) == (64, 0.5, 0.3)
 assert len(experiment.FULL_SWEEP.widths) == 7 and len(experiment.FULL_SWEEP.tokens) == 4
-assert abs(surprisal.mean() - entropy) < 5 * surprisal.std() / np.sqrt(surprisal.size)
+assert abs(surprisal.mean() - entropy) < 5 * standard_error
 assert round(np.log(64), 2) == 4.16
 assert round(rule_probs.max(), 2) == 0.39 and round(1 / rule_probs.min(), -4) == 680_000
 assert round(int(np.sum(rule_probs >= 1 / 500_000)), -2) == 3300
@@ -111,30 +117,32 @@ assert round(language.n_contexts - int(np.sum(rule_probs >= 1 / 500_000)), -1) =
 # %% tags=["hide-input"]
 fig, ax = plotting.new_figure()
 ranks = np.arange(1, language.n_contexts + 1)
-ax.plot(ranks, np.sort(rule_probs)[::-1], color=plotting.PALETTE["blue"], label="frequency of each rule")
-ax.axhline(1 / 500_000, color=plotting.PALETTE["vermillion"], linestyle="--", label="once in 500,000 tokens")
-plotting.label_axes(ax, "Frequency rank of the rule [rank]", "Probability of the context [per sentence]")
-plotting.tidy_log_ticks(ax, y=False)
-ax.legend()
+ax.plot(ranks, np.sort(rule_probs)[::-1], color=plotting.PALETTE["blue"],
+        label="frequency of each rule")
+ax.axhline(1 / 500_000, color=plotting.PALETTE["vermillion"], linestyle="--",
+           label="once in 500,000 tokens")
+plotting.label_axes(ax, "Frequency rank of the rule [rank]",
+                    "Probability of the context [per sentence]")
+ax.legend(loc="upper right")
 plotting.show(
     fig,
     alt=(
-        "Log-log plot of the probability of each of the 4,096 rules against its frequency rank: a straight "
-        "line of slope -1.5 from about 0.39 down to about 1.5e-6, crossing the 'once in 500,000 tokens' "
-        "level near rank 3,300."
+        "Log-log plot of the probability of each of the 4,096 rules against its "
+        "frequency rank: a straight line of slope -1.5 from about 0.39 down to about "
+        "1.5e-6, crossing the 'once in 500,000 tokens' level near rank 3,300."
     ),
 )
 
 # %% [markdown]
 # ## A family of tiny models and what they cost
 #
-# Each model looks up an embedding of $e = 8$ numbers for each context token, concatenates the two, applies
-# one hidden layer of $w$ ReLU units, and outputs $V$ logits. The width $w$ sets the size. Counting every
-# array gives
+# Each model looks up an embedding of $d_\text{emb} = 8$ numbers for each context token, concatenates the
+# two, applies one hidden layer of $w$ ReLU units, and outputs $V$ logits. The width $w$ sets the size.
+# Counting every array gives
 #
 # $$
-# N = \underbrace{V e}_{\text{embedding}} + \underbrace{2 e w + w}_{\text{hidden}} +
-#     \underbrace{w V + V}_{\text{output}}.
+# N = \underbrace{V d_\text{emb}}_{\text{embedding}} + \underbrace{2 d_\text{emb} w + w}_{\text{hidden}}
+#     + \underbrace{w V + V}_{\text{output}}.
 # $$ (eq-tiny-params)
 #
 # Training costs about $6 N D$ FLOP {cite:p}`kaplan2020scaling`. The trainer also counts its own FLOP
@@ -152,10 +160,12 @@ n_range = [experiment.model_parameters(w) for w in experiment.FULL_SWEEP.widths]
 
 # %% tags=["remove-cell"]
 assert n_range[0] == 1224 and n_range[-1] == 42048
-assert round(n_range[-1] / n_range[0]) == 34 and round(np.log10(n_range[-1] / n_range[0]), 1) == 1.5
-assert experiment.FULL_SWEEP.tokens[0] == 15_000 and experiment.FULL_SWEEP.tokens[-1] == 500_000
-assert experiment.QUICK_SWEEP.tokens[0] == 5_000 and experiment.QUICK_SWEEP.tokens[-1] == 100_000
-assert len(experiment.QUICK_SWEEP.widths) == 5 and len(experiment.QUICK_SWEEP.tokens) == 4
+assert round(n_range[-1] / n_range[0]) == 34
+assert round(np.log10(n_range[-1] / n_range[0]), 1) == 1.5
+_full, _quick = experiment.FULL_SWEEP, experiment.QUICK_SWEEP
+assert _full.tokens[0] == 15_000 and _full.tokens[-1] == 500_000
+assert _quick.tokens[0] == 5_000 and _quick.tokens[-1] == 100_000
+assert len(_quick.widths) == 5 and len(_quick.tokens) == 4
 assert round(experiment.matmul_flops_per_token(8) / (6 * 1224), 2) == 0.52
 assert round(experiment.matmul_flops_per_token(512) / (6 * 42048), 2) == 0.97
 
@@ -180,10 +190,13 @@ runs = experiment.read_results()
 n_runs = np.array([r.params for r in runs], dtype=float)
 d_runs = np.array([r.tokens for r in runs], dtype=float)
 loss_runs = np.array([r.loss for r in runs])
-print(f"{len(runs)} runs; loss from {loss_runs.min():.3f} to {loss_runs.max():.3f} nats/token "
+print(f"{len(runs)} runs; loss from {loss_runs.min():.3f} to {loss_runs.max():.3f} "
+      "nats/token "
       f"(entropy {entropy:.3f})")
-print(f"compute from {(6 * n_runs * d_runs).min():.2e} to {(6 * n_runs * d_runs).max():.2e} FLOP (6ND)")
-print(f"training time of the whole sweep when it was written: {sum(r.seconds for r in runs):.0f} s")
+flop_runs = 6 * n_runs * d_runs
+print(f"compute from {flop_runs.min():.2e} to {flop_runs.max():.2e} FLOP (6ND)")
+print(f"training time of the whole sweep when it was written: "
+      f"{sum(r.seconds for r in runs):.0f} s")
 
 # %% tags=["remove-cell"]
 assert len(runs) == 28 and loss_runs.min() > entropy
@@ -201,32 +214,38 @@ assert round(sum(r.seconds for r in runs)) == 31
 
 # %%
 quick_runs = experiment.run_sweep(experiment.QUICK_SWEEP)
-print(f"{len(quick_runs)} quick runs in {sum(r.seconds for r in quick_runs):.1f} s of training")
+print(f"{len(quick_runs)} quick runs in {sum(r.seconds for r in quick_runs):.1f} s "
+      "of training")
 
 # %% tags=["hide-input"]
-fig, (ax_d, ax_n) = plotting.new_figure(1, 2, width=11, sharey=True)
-colours = [plotting.PALETTE[c] for c in ("blue", "vermillion", "green", "purple", "orange", "sky", "black")]
+fig, (ax_d, ax_n) = plotting.new_figure("pair", sharey=True)
 widths, token_sizes = experiment.FULL_SWEEP.widths, experiment.FULL_SWEEP.tokens
-for i, width in enumerate(widths):
+for width, colour, marker in zip(widths, plotting.ordered_colours(len(widths)),
+                                 plotting.MARKERS, strict=False):
     pick = [r for r in runs if r.width == width]
-    ax_d.plot([r.tokens for r in pick], [r.loss for r in pick], "o-", color=colours[i],
-              label=f"N = {pick[0].params:,}")
-for i, tokens in enumerate(token_sizes):
+    ax_d.plot([r.tokens for r in pick], [r.loss for r in pick], "-", marker=marker,
+              color=colour, label=f"N = {pick[0].params:,}")
+token_colours = plotting.ordered_colours(len(token_sizes))
+for tokens, colour, marker in zip(token_sizes, token_colours, plotting.MARKERS,
+                                  strict=False):
     pick = [r for r in runs if r.tokens == tokens]
-    ax_n.plot([r.params for r in pick], [r.loss for r in pick], "o-", color=colours[i], label=f"D = {tokens:,}")
+    ax_n.plot([r.params for r in pick], [r.loss for r in pick], "-", marker=marker,
+              color=colour, label=f"D = {tokens:,}")
 for ax in (ax_d, ax_n):
     ax.axhline(entropy, color="grey", linestyle=":", label="exact entropy H")
-    ax.legend(fontsize=8)
-plotting.label_axes(ax_d, "Training tokens D [tokens]", "Loss [nats/token]")
-plotting.label_axes(ax_n, "Parameters N [parameters]", "Loss [nats/token]")
-plotting.tidy_log_ticks(ax_d)
-plotting.tidy_log_ticks(ax_n)
+    plotting.legend_outside(ax, "below", ncols=2)
+plotting.label_axes(ax_d, "Training tokens D [tokens]", "Loss [nats/token]",
+                    title="One line per model size")
+plotting.label_axes(ax_n, "Parameters N [parameters]", "Loss [nats/token]",
+                    title="One line per data size")
+ax_n.set_ylabel("")
 plotting.show(
     fig,
     alt=(
-        "Two log-log panels of the 28 measured losses. Left: loss against training tokens, one falling line "
-        "per model size. Right: loss against parameters, one line per data size; with little data the lines "
-        "flatten early. Every point lies above the dotted line of the exact entropy, 1.83 nats/token."
+        "Two log-log panels of the 28 measured losses. Left: loss against training "
+        "tokens, one falling line per model size. Right: loss against parameters, one "
+        "line per data size; with little data the lines flatten early. Every point "
+        "lies above the dotted line of the exact entropy, 1.83 nats/token."
     ),
 )
 
@@ -250,12 +269,14 @@ own_fit = scaling.fit_chinchilla(n_runs, d_runs, loss_runs).fit
 relative_error_e = own_fit.E / entropy - 1
 predicted = own_fit.loss(n_runs, d_runs)
 log_reducible, log_fitted = np.log(loss_runs - own_fit.E), np.log(predicted - own_fit.E)
-r2_reducible = 1 - np.sum((log_reducible - log_fitted) ** 2) / np.sum((log_reducible - log_reducible.mean()) ** 2)
+residual = np.sum((log_reducible - log_fitted) ** 2)
+r2_reducible = 1 - residual / np.sum((log_reducible - log_reducible.mean()) ** 2)
 print(f"E = {own_fit.E:.4f}, A = {own_fit.A:.1f}, B = {own_fit.B:.2f}, "
       f"alpha = {own_fit.alpha:.3f}, beta = {own_fit.beta:.3f}")
 print(f"exact entropy H = {entropy:.4f}; fitted E is off by {relative_error_e:+.2%}")
 print(f"R^2 of log(L - E), measured vs fitted: {r2_reducible:.3f}; "
-      f"largest error of the fitted loss: {np.max(np.abs(predicted / loss_runs - 1)):.1%}")
+      f"largest error of the fitted loss: "
+      f"{np.max(np.abs(predicted / loss_runs - 1)):.1%}")
 
 # %% tags=["remove-cell"]
 assert abs(relative_error_e) < 0.01 and round(own_fit.E, 2) == 1.83
@@ -272,7 +293,8 @@ assert (scaling.HOFFMANN_2022.E, scaling.BESIROGLU_2024.E) == (1.69, 1.82)
 # The exponents are $\alpha = 0.94$ and $\beta = 0.39$: in this world, parameters pay off much faster than
 # data, unlike Hoffmann's $\alpha = 0.34$, $\beta = 0.28$.
 #
-# ```{warning}
+# ```{admonition} A good fit here is not a good fit on real text
+# :class: warning
 # A good fit of $E$ here does not mean fits of $E$ on real text are this good. Here the points are exact
 # expected losses, the sweep covers the regime the law describes, and we chose the language so that the
 # law's form fits it. On real data, two fits of the same runs (chapter 2) put $E$ at 1.69 and 1.82
@@ -290,8 +312,8 @@ assert (scaling.HOFFMANN_2022.E, scaling.BESIROGLU_2024.E) == (1.69, 1.82)
 budgets = np.array([1e10, 1e11, 1e12])  # FLOP
 n_opt, d_opt = own_fit.compute_optimal(budgets)
 for c, n, d in zip(budgets, n_opt, d_opt, strict=True):
-    print(f"C = {c:.0e} FLOP: N_opt = {n:8,.0f} params, D_opt = {d:12,.0f} tokens, "
-          f"{d / n:6.1f} tokens per parameter, loss {own_fit.loss(n, d):.3f}")
+    print(f"C = {c:.0e} FLOP: N_opt = {n:6,.0f}, D_opt = {d:10,.0f} tokens, "
+          f"{d / n:5.1f} tokens/param, loss {own_fit.loss(n, d):.3f}")
 
 # %% tags=["remove-cell"]
 ratio = d_opt / n_opt
@@ -311,10 +333,11 @@ def ratio_growth(fit):
 
 
 print(f"this toy world:  D_opt / N_opt grows as C^{ratio_growth(own_fit):.2f}")
-print(f"Hoffmann et al.: D_opt / N_opt grows as C^{ratio_growth(scaling.HOFFMANN_2022):.2f}")
+hoffmann_growth = ratio_growth(scaling.HOFFMANN_2022)
+print(f"Hoffmann et al.: D_opt / N_opt grows as C^{hoffmann_growth:.2f}")
 
 # %% tags=["remove-cell"]
-assert round(ratio_growth(own_fit), 2) == 0.41 and round(ratio_growth(scaling.HOFFMANN_2022), 2) == 0.10
+assert round(ratio_growth(own_fit), 2) == 0.41 and round(hoffmann_growth, 2) == 0.10
 
 # %% [markdown]
 # Here $\alpha$ is much larger than $\beta$, so the ratio grows as $C^{0.41}$: every tenfold budget wants
@@ -326,55 +349,83 @@ assert round(ratio_growth(own_fit), 2) == 0.41 and round(ratio_growth(scaling.HO
 assert round(10 ** ratio_growth(own_fit), 1) == 2.6
 
 # %% tags=["hide-input"]
-fig, ax = plotting.new_figure(width=7.5)
 n_grid = np.geomspace(500, 3e5, 300)
-for i, c in enumerate(budgets):
-    ax.plot(n_grid, own_fit.loss(n_grid, c / (6 * n_grid)), color=colours[i], label=f"C = {c:.0e} FLOP")
-    ax.plot(n_opt[i], own_fit.loss(n_opt[i], d_opt[i]), "o", color=colours[i])
+n_largest_run = n_runs.max()  # beyond it (shaded) the fitted law is extrapolated
+c_largest_run = (6 * n_runs * d_runs).max()
+
+
+def shade_extrapolation(ax):
+    """Grey the sizes larger than any model in the sweep."""
+    ax.axvspan(n_largest_run, n_grid[-1], color="grey", alpha=0.12,
+               label="larger than any run: extrapolated")
+
+
+fig, ax = plotting.new_figure("wide")
+for c, n_c, d_c, colour, marker in zip(budgets, n_opt, d_opt,
+                                       plotting.ordered_colours(len(budgets)),
+                                       plotting.MARKERS, strict=False):
+    ax.plot(n_grid, own_fit.loss(n_grid, c / (6 * n_grid)), color=colour,
+            label=f"C = {plotting.number_label(c)} FLOP")
+    ax.plot(n_c, own_fit.loss(n_c, d_c), marker, ms=8, color=colour)
 c_line = np.geomspace(3e9, 3e12, 50)
 n_line, d_line = own_fit.compute_optimal(c_line)
-ax.plot(n_line, own_fit.loss(n_line, d_line), color="black", linestyle="--", label="compute-optimal frontier")
+ax.plot(n_line, own_fit.loss(n_line, d_line), color="black", linestyle="--",
+        label="compute-optimal frontier")
 ax.axhline(entropy, color="grey", linestyle=":", label="exact entropy H")
+shade_extrapolation(ax)
 ax.set_ylim(entropy * 0.98, 2.6)
 plotting.label_axes(ax, "Parameters N [parameters]", "Fitted loss [nats/token]")
-plotting.tidy_log_ticks(ax)
-ax.legend(fontsize=8)
+plotting.legend_outside(ax, "right")
 plotting.show(
     fig,
     alt=(
-        "Fitted loss against model size along three IsoFLOP curves (1e10, 1e11 and 1e12 FLOP). Each curve is "
-        "a valley with its minimum marked; a dashed frontier joins the minima, moving to larger models and "
-        "lower loss as the budget grows, and staying above the dotted exact entropy."
+        "Fitted loss against model size along three IsoFLOP curves (1e10, 1e11 and "
+        "1e12 FLOP). Each curve is a valley with its minimum marked; a dashed frontier "
+        "joins the minima, moving to larger models and lower loss as the budget grows, "
+        "and staying above the dotted exact entropy. Sizes above the largest model of "
+        "the sweep, 42,048 parameters, are shaded as an extrapolation, and so is the "
+        "whole 1e12 curve."
     ),
 )
 
+# %% tags=["remove-cell"]
+assert n_largest_run == 42048 and budgets[2] > c_largest_run
+
 # %% [markdown]
 # Move the slider to choose a budget. The explorer draws its IsoFLOP curve, the best size on it, and the
-# tokens per parameter there.
+# tokens per parameter there. Budgets above the largest run of the sweep, and sizes above its largest
+# model (shaded), are extrapolations of the fitted law.
 
 # %% tags=["hide-input"]
 def draw_isoflop(c):
+    """The fitted IsoFLOP curve at budget ``c`` [FLOP], with its best size marked."""
     n_best, d_best = own_fit.compute_optimal(c)
-    fig, ax = plotting.new_figure(width=7.5)
-    ax.plot(n_grid, own_fit.loss(n_grid, c / (6 * n_grid)), color=plotting.PALETTE["blue"],
-            label=f"IsoFLOP curve, C = {c:.1e} FLOP")
-    ax.plot(n_best, own_fit.loss(n_best, d_best), "o", color=plotting.PALETTE["vermillion"],
-            label=f"best: N = {n_best:,.0f}, {d_best / n_best:.0f} tokens per parameter")
+    fig, ax = plotting.new_figure("wide")
+    ax.plot(n_grid, own_fit.loss(n_grid, c / (6 * n_grid)),
+            color=plotting.PALETTE["blue"], label="IsoFLOP curve")
+    ax.plot(n_best, own_fit.loss(n_best, d_best), "o",
+            color=plotting.PALETTE["vermillion"],
+            label=f"best: N = {n_best:,.0f},\n{d_best / n_best:.0f} tokens/parameter")
     ax.axhline(entropy, color="grey", linestyle=":", label="exact entropy H")
+    shade_extrapolation(ax)
     ax.set_ylim(entropy * 0.98, 2.6)
-    plotting.label_axes(ax, "Parameters N [parameters]", "Fitted loss [nats/token]")
-    plotting.tidy_log_ticks(ax)
-    ax.legend(fontsize=8)
+    beyond = " (beyond the largest run)" if c > c_largest_run else ""
+    plotting.label_axes(ax, "Parameters N [parameters]", "Fitted loss [nats/token]",
+                        title=f"C = {float(f'{c:.2g}'):.1e} FLOP{beyond}")
+    plotting.legend_outside(ax, "right")
     return plotting.show(
         fig,
         alt=(
-            f"Fitted loss against model size at a budget of {c:.1e} FLOP: a valley whose lowest point, at "
-            f"{n_best:,.0f} parameters and {d_best / n_best:.0f} tokens per parameter, is marked."
+            f"Fitted loss against model size at a budget of {c:.1e} FLOP: a valley "
+            f"whose lowest point, at {n_best:,.0f} parameters and "
+            f"{d_best / n_best:.0f} tokens per parameter, is marked; sizes above "
+            f"42,048 parameters are shaded as extrapolated{beyond}."
         ),
     )
 
 
-widgets.explorer(draw_isoflop, list(np.geomspace(1e9, 1e12, 13)), label="Budget [FLOP]", fmt="{:.1e}".format)
+widgets.explorer(draw_isoflop, list(np.geomspace(1e9, 1e12, 7)), label="Budget [FLOP]",
+                 fmt="{:.1e}".format)
 
 # %% [markdown]
 # ## Your own MFU
@@ -391,13 +442,15 @@ with experiment.single_threaded_blas():
     peak = compute.measure_matmul_flops(512, "float32")
 achieved = sum(r.flops_counted for r in quick_runs) / sum(r.seconds for r in quick_runs)
 most_tokens = [r for r in quick_runs if r.tokens == max(experiment.QUICK_SWEEP.tokens)]
-smallest, largest = min(most_tokens, key=lambda r: r.params), max(most_tokens, key=lambda r: r.params)
+smallest = min(most_tokens, key=lambda r: r.params)
+largest = max(most_tokens, key=lambda r: r.params)
 print(f"this machine, 512 x 512 float32 product, one thread: {peak / 1e9:6.2f} GFLOP/s")
-print(f"trainer, whole quick sweep:                         {achieved / 1e9:6.2f} GFLOP/s "
-      f"-> MFU {achieved / peak:.0%}")
+print(f"trainer, whole quick sweep:                         {achieved / 1e9:6.2f} "
+      f"GFLOP/s -> MFU {achieved / peak:.0%}")
 for label, run in (("smallest", smallest), ("largest", largest)):
+    rate = run.flops_per_second
     print(f"trainer, {label} model, N = {run.params:6,}, D = {run.tokens:7,}: "
-          f"{run.flops_per_second / 1e9:6.2f} GFLOP/s -> MFU {run.flops_per_second / peak:.0%}")
+          f"{rate / 1e9:6.2f} GFLOP/s -> MFU {rate / peak:.0%}")
 
 # %% [markdown]
 # The trainer reaches only a fraction of the peak, and on most machines the smallest models reach the
@@ -428,13 +481,14 @@ for label, run in (("smallest", smallest), ("largest", largest)):
 w_check, d_check = experiment.FULL_SWEEP.widths[2], experiment.FULL_SWEEP.tokens[1]
 shipped_loss = next(r.loss for r in runs if (r.width, r.tokens) == (w_check, d_check))
 other_seed = experiment.train_model(w_check, d_check, language, seed=1).loss
-print(f"N = {experiment.model_parameters(w_check):,}, D = {d_check:,}: seed 0 -> {shipped_loss:.4f}, "
-      f"seed 1 -> {other_seed:.4f} nats/token ({other_seed / shipped_loss - 1:+.2%})")
+print(f"N = {experiment.model_parameters(w_check):,}, D = {d_check:,}: "
+      f"seed 0 -> {shipped_loss:.4f}, seed 1 -> {other_seed:.4f} nats/token "
+      f"({other_seed / shipped_loss - 1:+.2%})")
 
 # %% [markdown]
 # ```{exercise}
 # :label: ex-own-law-noise
-# If the noise $\epsilon$ were 0.1 instead of 0.3, would the exact entropy be higher or lower, and which
+# If the noise $\varepsilon$ were 0.1 instead of 0.3, would the exact entropy be higher or lower, and which
 # fitted parameter of the law should move most?
 # ```
 #

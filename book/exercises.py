@@ -20,7 +20,8 @@ folders = (spec.submodule_search_locations or []) if spec else []
 if not any(os.path.isfile(os.path.join(f, "scaling.py")) for f in folders):  # not ours
     source = "git+https://github.com/scaling-laws-executed/scaling-laws-executed@main"
     source = os.environ.get("HELPERS_PIP_SOURCE") or source
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", source], check=True)
+    pip = [sys.executable, "-m", "pip", "install", "--quiet", source]
+    subprocess.run(pip, check=True)
     importlib.invalidate_caches()
 
 # %% [markdown]
@@ -53,7 +54,10 @@ from IPython.display import HTML
 
 from helpers import launch
 
-# The launch links derive from `repository` in _config.yml; a notebook opened alone shows the table without them.
+# The launch links derive from `repository` in _config.yml; a notebook opened alone
+# shows the table without them.
 config = Path("../_config.yml")
-repository = launch.Repository.from_config(yaml.safe_load(config.read_text())) if config.exists() else None
+repository = None
+if config.exists():
+    repository = launch.Repository.from_config(yaml.safe_load(config.read_text()))
 HTML(launch.exercise_table(repository))

@@ -27,7 +27,8 @@ folders = (spec.submodule_search_locations or []) if spec else []
 if not any(os.path.isfile(os.path.join(f, "scaling.py")) for f in folders):  # not ours
     source = "git+https://github.com/scaling-laws-executed/scaling-laws-executed@main"
     source = os.environ.get("HELPERS_PIP_SOURCE") or source
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", source], check=True)
+    pip = [sys.executable, "-m", "pip", "install", "--quiet", source]
+    subprocess.run(pip, check=True)
     importlib.invalidate_caches()
 
 # %% [markdown]
@@ -74,7 +75,8 @@ from helpers.grading import check
 
 # %%
 def loss_from_params(n, n_c, alpha_n):
-    """Kaplan's L(N) = (n_c / n) ** alpha_n in nats/token; n in non-embedding parameters (> 0)."""
+    """Kaplan's L(N) = (n_c / n) ** alpha_n in nats/token;
+    n in non-embedding parameters (> 0)."""
     raise NotImplementedError("Task 1.1 (loss_from_params): write your code here")
 
 
@@ -109,7 +111,8 @@ check("1.2", fit_log_log)
 
 # %%
 def extrapolate_with_floor(x, y, floor, x_new):
-    """Predict y = floor + a * x_new**k, with (a, k) fitted to log(y - floor) against log x."""
+    """Predict y = floor + a * x_new**k, with (a, k) fitted to log(y - floor) against
+    log x."""
     raise NotImplementedError("Task 1.3 (extrapolate_with_floor): write your code here")
 
 
@@ -126,7 +129,8 @@ check("1.3", extrapolate_with_floor)
 
 # %%
 def compute_multiplier(loss_now, loss_target, alpha, floor=0.0):
-    """Factor by which x must grow to take L = floor + A x^-alpha from loss_now to loss_target."""
+    """Factor by which x must grow to take L = floor + A x^-alpha from loss_now to
+    loss_target."""
     raise NotImplementedError("Task 1.4 (compute_multiplier): write your code here")
 
 
@@ -143,6 +147,7 @@ check("1.4", compute_multiplier)
 # %%
 try:
     print(f"no floor:   x {compute_multiplier(2.0, 1.9, 0.050):,.1f} compute")
-    print(f"floor 1.69: x {compute_multiplier(2.0, 1.9, 0.34, floor=1.69):,.1f} parameters")
+    print(f"floor 1.69: x {compute_multiplier(2.0, 1.9, 0.34, floor=1.69):,.1f} "
+          "parameters")
 except NotImplementedError as exc:
     print(f"Finish the task first: {exc}")

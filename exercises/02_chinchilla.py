@@ -27,7 +27,8 @@ folders = (spec.submodule_search_locations or []) if spec else []
 if not any(os.path.isfile(os.path.join(f, "scaling.py")) for f in folders):  # not ours
     source = "git+https://github.com/scaling-laws-executed/scaling-laws-executed@main"
     source = os.environ.get("HELPERS_PIP_SOURCE") or source
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", source], check=True)
+    pip = [sys.executable, "-m", "pip", "install", "--quiet", source]
+    subprocess.run(pip, check=True)
     importlib.invalidate_caches()
 
 # %% [markdown]
@@ -93,7 +94,8 @@ check("2.1", allocate_at_ratio)
 
 # %%
 def frontier(c, E, A, B, alpha, beta):
-    """Compute-optimal (N parameters, D tokens) at c FLOP for L = E + A/N^alpha + B/D^beta."""
+    """Compute-optimal (N parameters, D tokens) at c FLOP for L = E + A/N^alpha +
+    B/D^beta."""
     raise NotImplementedError("Task 2.2 (frontier): write your code here")
 
 
@@ -143,7 +145,8 @@ check("2.4", huber_objective)
 
 # %%
 def isoflop_minimum(n, loss):
-    """N at the minimum of a parabola in log N fitted to the losses of one IsoFLOP curve."""
+    """N at the minimum of a parabola in log N fitted to the losses of one IsoFLOP
+    curve."""
     raise NotImplementedError("Task 2.5 (isoflop_minimum): write your code here")
 
 
@@ -179,9 +182,11 @@ check("2.6", lifetime_optimal_size)
 # %%
 try:
     hoffmann = (1.69, 406.4, 410.7, 0.34, 0.28)
-    print(f"tokens per parameter at 5.88e23 FLOP: {tokens_per_param_at(5.88e23, *hoffmann):.0f}")
+    print("tokens per parameter at 5.88e23 FLOP: "
+          f"{tokens_per_param_at(5.88e23, *hoffmann):.0f}")
     for served in (0.0, 1e13):
         n, d = lifetime_optimal_size(2.0, served, *hoffmann)
-        print(f"serving {served:.0e} tokens: N = {n:.3g}, D = {d:.3g}, {d / n:.0f} tokens/param")
+        print(f"serving {served:.0e} tokens: N = {n:.3g}, D = {d:.3g}, {d / n:.0f} "
+              "tokens/param")
 except NotImplementedError as exc:
     print(f"Finish the tasks first: {exc}")

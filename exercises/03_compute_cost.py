@@ -27,7 +27,8 @@ folders = (spec.submodule_search_locations or []) if spec else []
 if not any(os.path.isfile(os.path.join(f, "scaling.py")) for f in folders):  # not ours
     source = "git+https://github.com/scaling-laws-executed/scaling-laws-executed@main"
     source = os.environ.get("HELPERS_PIP_SOURCE") or source
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", source], check=True)
+    pip = [sys.executable, "-m", "pip", "install", "--quiet", source]
+    subprocess.run(pip, check=True)
     importlib.invalidate_caches()
 
 # %% [markdown]
@@ -87,7 +88,8 @@ check("3.1", run_flops)
 
 # %%
 def gpu_hours(flops, peak_flops_per_s, mfu):
-    """Accelerator-hours to do ``flops`` FLOP at ``mfu`` (a fraction) of a ``peak_flops_per_s`` peak."""
+    """Accelerator-hours to do ``flops`` FLOP at ``mfu`` (a fraction) of a
+    ``peak_flops_per_s`` peak."""
     raise NotImplementedError("Task 3.2 (gpu_hours): write your code here")
 
 
@@ -103,7 +105,8 @@ check("3.2", gpu_hours)
 
 # %%
 def cluster_days(flops, peak_flops_per_s, mfu, n_gpus):
-    """Wall-clock days to do ``flops`` FLOP on ``n_gpus`` chips at ``mfu`` of their peak."""
+    """Wall-clock days to do ``flops`` FLOP on ``n_gpus`` chips at ``mfu`` of their
+    peak."""
     raise NotImplementedError("Task 3.3 (cluster_days): write your code here")
 
 
@@ -120,7 +123,8 @@ check("3.3", cluster_days)
 
 # %%
 def implied_mfu(flops, gpu_hours, peak_flops_per_s):
-    """MFU (a fraction) of a run that did ``flops`` FLOP in ``gpu_hours`` hours of ``peak_flops_per_s`` chips."""
+    """MFU (a fraction) of a run that did ``flops`` FLOP in ``gpu_hours`` hours of
+    ``peak_flops_per_s`` chips."""
     raise NotImplementedError("Task 3.4 (implied_mfu): write your code here")
 
 
@@ -138,9 +142,10 @@ check("3.4", implied_mfu)
 # hardware that costs `price_per_hour` dollars per hour.
 
 # %%
-def decode_cost_per_million(n_params, peak_flops_per_s, bandwidth_bytes_per_s, batch_size, price_per_hour,
-                            bytes_per_param=2.0):
-    """Dollars per million tokens decoded at the roofline bound (memory or compute, whichever is slower)."""
+def decode_cost_per_million(n_params, peak_flops_per_s, bandwidth_bytes_per_s,
+                            batch_size, price_per_hour, bytes_per_param=2.0):
+    """Dollars per million tokens decoded at the roofline bound
+    (memory or compute, whichever is slower)."""
     raise NotImplementedError("Task 3.5 (decode_cost_per_million): write your code here")
 
 
@@ -176,8 +181,12 @@ check("3.6", break_even_tokens)
 # %%
 try:
     flops_small = run_flops(35e9, 3.65e12)
-    print(f"35B on 3.65T tokens: {flops_small:.2e} FLOP, {cluster_days(flops_small, 989.4e12, 0.4, 1024):.0f} days")
-    print(f"decoding at batch 64: ${decode_cost_per_million(35e9, 989.4e12, 3.35e12, 64, 3.0):.2f} per million tokens")
-    print(f"break-even after {break_even_tokens(70e9, 1.4e12, 35e9, 3.65e12):.2e} tokens served")
+    print(f"35B on 3.65T tokens: {flops_small:.2e} FLOP, "
+          f"{cluster_days(flops_small, 989.4e12, 0.4, 1024):.0f} days")
+    print("decoding at batch 64: "
+          f"${decode_cost_per_million(35e9, 989.4e12, 3.35e12, 64, 3.0):.2f} per "
+          "million tokens")
+    print(f"break-even after {break_even_tokens(70e9, 1.4e12, 35e9, 3.65e12):.2e} "
+          "tokens served")
 except NotImplementedError as exc:
     print(f"Finish the task first: {exc}")

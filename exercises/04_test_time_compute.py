@@ -27,7 +27,8 @@ folders = (spec.submodule_search_locations or []) if spec else []
 if not any(os.path.isfile(os.path.join(f, "scaling.py")) for f in folders):  # not ours
     source = "git+https://github.com/scaling-laws-executed/scaling-laws-executed@main"
     source = os.environ.get("HELPERS_PIP_SOURCE") or source
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", source], check=True)
+    pip = [sys.executable, "-m", "pip", "install", "--quiet", source]
+    subprocess.run(pip, check=True)
     importlib.invalidate_caches()
 
 # %% [markdown]
@@ -82,7 +83,8 @@ from helpers.grading import check
 
 # %%
 def pass_at_k(n, c, k):
-    """Unbiased pass@k from n samples with c correct: 1 - prod(1 - k / i) for i in n-c+1..n."""
+    """Unbiased pass@k from n samples with c correct:
+    1 - prod(1 - k / i) for i in n-c+1..n."""
     raise NotImplementedError("Task 4.1 (pass_at_k): write your code here")
 
 
@@ -122,7 +124,8 @@ check("4.2", expected_coverage)
 
 # %%
 def majority_vote_accuracy(p, k, n_wrong):
-    """Exact probability that a majority vote over k samples is correct (random tie-break)."""
+    """Exact probability that a majority vote over k samples is correct
+    (random tie-break)."""
     raise NotImplementedError("Task 4.3 (majority_vote_accuracy): write your code here")
 
 
@@ -140,7 +143,8 @@ check("4.3", majority_vote_accuracy)
 
 # %%
 def best_of_n_flops(n_params, samples, tokens, verifier_params):
-    """FLOP of drawing `samples` samples of `tokens` tokens and verifying each: samples * 2 * tokens * (N + N_v)."""
+    """FLOP of drawing `samples` samples of `tokens` tokens and verifying each:
+    samples * 2 * tokens * (N + N_v)."""
     raise NotImplementedError("Task 4.4 (best_of_n_flops): write your code here")
 
 

@@ -27,7 +27,8 @@ folders = (spec.submodule_search_locations or []) if spec else []
 if not any(os.path.isfile(os.path.join(f, "scaling.py")) for f in folders):  # not ours
     source = "git+https://github.com/scaling-laws-executed/scaling-laws-executed@main"
     source = os.environ.get("HELPERS_PIP_SOURCE") or source
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", source], check=True)
+    pip = [sys.executable, "-m", "pip", "install", "--quiet", source]
+    subprocess.run(pip, check=True)
     importlib.invalidate_caches()
 
 # %% [markdown]
@@ -74,7 +75,8 @@ from helpers.grading import check
 
 # %%
 def metrics_from_loss(loss, length):
-    """(p ** length, length * (1 - p)) with p = exp(-loss); loss in nats/token, length in tokens."""
+    """(p ** length, length * (1 - p)) with p = exp(-loss);
+    loss in nats/token, length in tokens."""
     raise NotImplementedError("Task 5.1 (metrics_from_loss): write your code here")
 
 
@@ -92,7 +94,8 @@ check("5.1", metrics_from_loss)
 
 # %%
 def per_token_loss_from_exact_match(accuracy, length):
-    """Per-token loss -ln(accuracy) / length in nats/token, for exact-match accuracies in (0, 1]."""
+    """Per-token loss -ln(accuracy) / length in nats/token,
+    for exact-match accuracies in (0, 1]."""
     raise NotImplementedError("Task 5.2 (per_token_loss_from_exact_match): write your code here")
 
 
@@ -133,7 +136,8 @@ check("5.3", wilson_interval)
 
 # %%
 def apparent_threshold(n, score, threshold):
-    """Smallest scale at which score reaches threshold, interpolated linearly in log10(n); NaN if never."""
+    """Smallest scale at which score reaches threshold,
+    interpolated linearly in log10(n); NaN if never."""
     raise NotImplementedError("Task 5.4 (apparent_threshold): write your code here")
 
 
@@ -150,7 +154,8 @@ check("5.4", apparent_threshold)
 
 # %%
 def brier_score(probs, correct):
-    """Brier score of each question (rows of probs), against the one-hot vector of its right option."""
+    """Brier score of each question (rows of probs),
+    against the one-hot vector of its right option."""
     raise NotImplementedError("Task 5.5 (brier_score): write your code here")
 
 
@@ -167,10 +172,13 @@ check("5.5", brier_score)
 try:
     sizes = np.geomspace(1e7, 1e13, 13)
     exact, edit = metrics_from_loss((sizes / 1e9) ** -0.5, 5)
-    print(f"exact match reaches 50% at about {apparent_threshold(sizes, exact, 0.5):.2e} parameters")
+    print("exact match reaches 50% at about "
+          f"{apparent_threshold(sizes, exact, 0.5):.2e} parameters")
     resolved = exact > 1e-12
     recovered = per_token_loss_from_exact_match(exact[resolved], 5)
-    print(f"recovered loss at 1e13: {recovered[-1]:.4f} nats/token (true {(1e13 / 1e9) ** -0.5:.4f})")
-    print(f"0/100 correct: the 95% interval is {wilson_interval(0, 100)[0]:.3f} to {wilson_interval(0, 100)[1]:.3f}")
+    print(f"recovered loss at 1e13: {recovered[-1]:.4f} nats/token (true "
+          f"{(1e13 / 1e9) ** -0.5:.4f})")
+    print(f"0/100 correct: the 95% interval is {wilson_interval(0, 100)[0]:.3f} to "
+          f"{wilson_interval(0, 100)[1]:.3f}")
 except NotImplementedError as exc:
     print(f"Finish the task first: {exc}")

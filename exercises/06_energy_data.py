@@ -27,7 +27,8 @@ folders = (spec.submodule_search_locations or []) if spec else []
 if not any(os.path.isfile(os.path.join(f, "scaling.py")) for f in folders):  # not ours
     source = "git+https://github.com/scaling-laws-executed/scaling-laws-executed@main"
     source = os.environ.get("HELPERS_PIP_SOURCE") or source
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", source], check=True)
+    pip = [sys.executable, "-m", "pip", "install", "--quiet", source]
+    subprocess.run(pip, check=True)
     importlib.invalidate_caches()
 
 # %% [markdown]
@@ -72,7 +73,8 @@ from helpers.grading import check
 
 # %%
 def run_energy_mwh(flops, peak_flops_per_s, mfu, watts, pue):
-    """Facility energy in MWh: FLOP / (peak x MFU) seconds x watts x PUE, over 3.6e9 J per MWh."""
+    """Facility energy in MWh: FLOP / (peak x MFU) seconds x watts x PUE,
+    over 3.6e9 J per MWh."""
     raise NotImplementedError("Task 6.1 (run_energy_mwh): write your code here")
 
 
@@ -121,7 +123,8 @@ check("6.3", crossing_year)
 
 # %%
 def tokens_needed(flops, tokens_per_param, overtraining):
-    """Training tokens of a run of ``flops`` FLOP at ``tokens_per_param`` x ``overtraining`` tokens/parameter."""
+    """Training tokens of a run of ``flops`` FLOP at ``tokens_per_param`` x
+    ``overtraining`` tokens/parameter."""
     raise NotImplementedError("Task 6.4 (tokens_needed): write your code here")
 
 
@@ -140,8 +143,10 @@ check("6.4", tokens_needed)
 # `tokens_per_param * k`.)
 
 # %%
-def exhaustion_quantile(stock_tokens, growth_per_year, tokens_per_param, q, flops_now, year_now):
-    """The q-quantile over draws of the year a compute-optimal frontier run needs the whole stock."""
+def exhaustion_quantile(stock_tokens, growth_per_year, tokens_per_param, q, flops_now,
+                        year_now):
+    """The q-quantile over draws of the year a compute-optimal frontier run needs the
+    whole stock."""
     raise NotImplementedError("Task 6.5 (exhaustion_quantile): write your code here")
 
 
@@ -159,7 +164,8 @@ check("6.5", exhaustion_quantile)
 # %%
 try:
     mwh = run_energy_mwh(3.8e25, 989.4e12, 0.4, 700.0, 1.1)
-    print(f"energy: {mwh:,.0f} MWh; carbon at 367 g/kWh: {carbon_tonnes(mwh, 367.0):,.0f} t")
+    print(f"energy: {mwh:,.0f} MWh; carbon at 367 g/kWh: "
+          f"{carbon_tonnes(mwh, 367.0):,.0f} t")
     print(f"one run = 176 TWh in {crossing_year(mwh, 2024.5, 4.7 / 1.3, 176e6):.1f}")
     print(f"tokens at 20 per parameter: {tokens_needed(3.8e25, 20.0, 1.0):.3g}")
 except NotImplementedError as exc:

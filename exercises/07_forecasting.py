@@ -27,7 +27,8 @@ folders = (spec.submodule_search_locations or []) if spec else []
 if not any(os.path.isfile(os.path.join(f, "scaling.py")) for f in folders):  # not ours
     source = "git+https://github.com/scaling-laws-executed/scaling-laws-executed@main"
     source = os.environ.get("HELPERS_PIP_SOURCE") or source
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", source], check=True)
+    pip = [sys.executable, "-m", "pip", "install", "--quiet", source]
+    subprocess.run(pip, check=True)
     importlib.invalidate_caches()
 
 # %% [markdown]
@@ -77,7 +78,8 @@ from helpers.grading import check
 
 # %%
 def fit_logistic(years, ratings):
-    """Least-squares logistic trend with ceiling 10; return (midpoint [calendar year], rate [1/year])."""
+    """Least-squares logistic trend with ceiling 10;
+    return (midpoint [calendar year], rate [1/year])."""
     raise NotImplementedError("Task 7.1 (fit_logistic): write your code here")
 
 
@@ -98,7 +100,8 @@ check("7.1", fit_logistic)
 
 # %%
 def years_until(ratings, rates, level, statistic):
-    """Years until the mean or min rating reaches `level`, one value per growth rate [log-odds per year]."""
+    """Years until the mean or min rating reaches `level`,
+    one value per growth rate [log-odds per year]."""
     raise NotImplementedError("Task 7.2 (years_until): write your code here")
 
 
@@ -122,7 +125,8 @@ check("7.2", years_until)
 
 # %%
 def tornado(ratings, level, base, low, high):
-    """(3, 2) array of crossing times [years] with (rate, delay, ceiling) moved one at a time to low, high."""
+    """(3, 2) array of crossing times [years] with (rate, delay, ceiling) moved one at
+    a time to low, high."""
     raise NotImplementedError("Task 7.3 (tornado): write your code here")
 
 
@@ -156,8 +160,8 @@ try:
     my_ratings = np.array([8, 7, 7, 6, 5, 6, 4, 3, 5, 4], dtype=float)
     draws = 0.27 * np.exp(0.5 * np.random.default_rng(0).standard_normal(1000))
     t = years_until(my_ratings, draws, 9.0, "mean")
-    print(f"median {np.median(t):.1f} years; 10th-90th percentile {np.percentile(t, 10):.1f} to "
-          f"{np.percentile(t, 90):.1f} years")
+    print(f"median {np.median(t):.1f} years; 10th-90th percentile "
+          f"{np.percentile(t, 10):.1f} to {np.percentile(t, 90):.1f} years")
 except NotImplementedError as exc:
     print(f"Finish the task first: {exc}")
 

@@ -27,7 +27,8 @@ folders = (spec.submodule_search_locations or []) if spec else []
 if not any(os.path.isfile(os.path.join(f, "scaling.py")) for f in folders):  # not ours
     source = "git+https://github.com/scaling-laws-executed/scaling-laws-executed@main"
     source = os.environ.get("HELPERS_PIP_SOURCE") or source
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", source], check=True)
+    pip = [sys.executable, "-m", "pip", "install", "--quiet", source]
+    subprocess.run(pip, check=True)
     importlib.invalidate_caches()
 
 # %% [markdown]
@@ -74,7 +75,8 @@ from helpers.grading import check
 
 # %%
 def count_params_and_flops(width, vocab_size, embed_dim, tokens):
-    """(parameters, 6 N D in FLOP, matrix-product FLOP) of the two-token MLP trained on ``tokens`` tokens."""
+    """(parameters, 6 N D in FLOP, matrix-product FLOP) of the two-token MLP trained on
+    ``tokens`` tokens."""
     raise NotImplementedError("Task 8.1 (count_params_and_flops): write your code here")
 
 
@@ -91,7 +93,8 @@ check("8.1", count_params_and_flops)
 
 # %%
 def compute_optimal_size(law, budget):
-    """(N_opt parameters, D_opt tokens) minimising E + A/N^alpha + B/D^beta subject to 6 N D = budget FLOP."""
+    """(N_opt parameters, D_opt tokens) minimising E + A/N^alpha + B/D^beta subject to
+    6 N D = budget FLOP."""
     raise NotImplementedError("Task 8.2 (compute_optimal_size): write your code here")
 
 
@@ -106,7 +109,8 @@ check("8.2", compute_optimal_size)
 
 # %%
 def predict_loss(law, n, d):
-    """E + A / n**alpha + B / d**beta in nats/token, for n parameters and d tokens (numbers or arrays)."""
+    """E + A / n**alpha + B / d**beta in nats/token,
+    for n parameters and d tokens (numbers or arrays)."""
     raise NotImplementedError("Task 8.3 (predict_loss): write your code here")
 
 
@@ -123,7 +127,8 @@ check("8.3", predict_loss)
 
 # %%
 def exact_entropy(vocab_size, noise):
-    """Entropy (nats/token) of the next token given its context, for V = vocab_size and noise epsilon."""
+    """Entropy (nats/token) of the next token given its context,
+    for V = vocab_size and noise epsilon."""
     raise NotImplementedError("Task 8.4 (exact_entropy): write your code here")
 
 
@@ -144,7 +149,8 @@ own_fit = scaling.fit_chinchilla(
 width_new, tokens_new = 1024, 50_000
 n_new = experiment.model_parameters(width_new)
 try:
-    predicted = predict_loss((own_fit.E, own_fit.A, own_fit.B, own_fit.alpha, own_fit.beta), n_new, tokens_new)
+    law = (own_fit.E, own_fit.A, own_fit.B, own_fit.alpha, own_fit.beta)
+    predicted = predict_loss(law, n_new, tokens_new)
     measured = experiment.train_model(width_new, tokens_new).loss
     print(f"N = {n_new:,} parameters, D = {tokens_new:,} tokens")
     print(f"predicted {float(predicted):.4f}, measured {measured:.4f} nats/token")

@@ -22,6 +22,9 @@ from helpers._validate import in_range, like_input, positive
 
 __all__ = [
     "ACCELERATORS",
+    "GPT3_PARAMS",
+    "GPT3_TOKENS",
+    "GPT3_TRAINING_FLOP",
     "LLAMA2_70B_GPU_HOURS",
     "LLAMA31_405B_MFU_RANGE",
     "PALM_TABLE3_MFU",
@@ -51,6 +54,14 @@ def training_flops(n, d):
     na = positive("n", n, "parameters")
     da = positive("d", d, "tokens")
     return like_input(6.0 * na * da, n, d)
+
+
+#: GPT-3 175B as Brown et al. 2020 count it in Table D.1: 174.6e9 parameters trained on 300e9 tokens.
+GPT3_PARAMS, GPT3_TOKENS = 174.6e9, 300e9
+#: GPT-3's training compute, the one number the book uses: 6 N D = 3.143e23 FLOP = 3,638 PF-days. Table D.1
+#: of Brown et al. 2020 rounds the same product to 3.14e23 FLOP and 3.64e3 PF-days; quote it as
+#: "3.14e23 FLOP, about 3,640 PF-days". (With 175e9 parameters it would be 3.15e23 FLOP, 3,646 PF-days.)
+GPT3_TRAINING_FLOP = 6.0 * GPT3_PARAMS * GPT3_TOKENS
 
 
 def inference_flops(n, tokens):

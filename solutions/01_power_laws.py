@@ -21,7 +21,8 @@ folders = (spec.submodule_search_locations or []) if spec else []
 if not any(os.path.isfile(os.path.join(f, "scaling.py")) for f in folders):  # not ours
     source = "git+https://github.com/scaling-laws-executed/scaling-laws-executed@main"
     source = os.environ.get("HELPERS_PIP_SOURCE") or source
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", source], check=True)
+    pip = [sys.executable, "-m", "pip", "install", "--quiet", source]
+    subprocess.run(pip, check=True)
     importlib.invalidate_caches()
 
 # %% [markdown]
@@ -68,11 +69,13 @@ from helpers.grading import check
 
 # %%
 def loss_from_params(n, n_c, alpha_n):
-    """Kaplan's L(N) = (n_c / n) ** alpha_n in nats/token; n in non-embedding parameters (> 0)."""
+    """Kaplan's L(N) = (n_c / n) ** alpha_n in nats/token;
+    n in non-embedding parameters (> 0)."""
     ### BEGIN SOLUTION
     n = np.asarray(n, dtype=float)
     if np.any(n <= 0):
-        raise ValueError(f"n must be > 0 non-embedding parameters; got {n[n <= 0].flat[0]!r}")
+        raise ValueError("n must be > 0 non-embedding parameters; got "
+                         f"{n[n <= 0].flat[0]!r}")
     return (n_c / n) ** alpha_n
     ### END SOLUTION
 
@@ -111,11 +114,13 @@ check("1.2", fit_log_log)
 
 # %%
 def extrapolate_with_floor(x, y, floor, x_new):
-    """Predict y = floor + a * x_new**k, with (a, k) fitted to log(y - floor) against log x."""
+    """Predict y = floor + a * x_new**k, with (a, k) fitted to log(y - floor) against
+    log x."""
     ### BEGIN SOLUTION
     reducible = np.asarray(y, dtype=float) - floor
     if np.any(reducible <= 0):
-        raise ValueError(f"floor ({floor}) must lie below every measured y (smallest: {np.min(y)})")
+        raise ValueError(f"floor ({floor}) must lie below every measured y (smallest: "
+                         f"{np.min(y)})")
     slope, intercept = np.polyfit(np.log(x), np.log(reducible), 1)
     return floor + np.exp(intercept) * np.asarray(x_new, dtype=float) ** slope
     ### END SOLUTION
@@ -134,10 +139,12 @@ check("1.3", extrapolate_with_floor)
 
 # %%
 def compute_multiplier(loss_now, loss_target, alpha, floor=0.0):
-    """Factor by which x must grow to take L = floor + A x^-alpha from loss_now to loss_target."""
+    """Factor by which x must grow to take L = floor + A x^-alpha from loss_now to
+    loss_target."""
     ### BEGIN SOLUTION
     if loss_target <= floor:
-        raise ValueError(f"loss_target ({loss_target}) must be above the floor ({floor}) nats/token")
+        raise ValueError(f"loss_target ({loss_target}) must be above the floor "
+                         f"({floor}) nats/token")
     return ((loss_now - floor) / (loss_target - floor)) ** (1.0 / alpha)
     ### END SOLUTION
 
@@ -155,6 +162,7 @@ check("1.4", compute_multiplier)
 # %%
 try:
     print(f"no floor:   x {compute_multiplier(2.0, 1.9, 0.050):,.1f} compute")
-    print(f"floor 1.69: x {compute_multiplier(2.0, 1.9, 0.34, floor=1.69):,.1f} parameters")
+    print(f"floor 1.69: x {compute_multiplier(2.0, 1.9, 0.34, floor=1.69):,.1f} "
+          "parameters")
 except NotImplementedError as exc:
     print(f"Finish the task first: {exc}")

@@ -21,7 +21,8 @@ folders = (spec.submodule_search_locations or []) if spec else []
 if not any(os.path.isfile(os.path.join(f, "scaling.py")) for f in folders):  # not ours
     source = "git+https://github.com/scaling-laws-executed/scaling-laws-executed@main"
     source = os.environ.get("HELPERS_PIP_SOURCE") or source
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", source], check=True)
+    pip = [sys.executable, "-m", "pip", "install", "--quiet", source]
+    subprocess.run(pip, check=True)
     importlib.invalidate_caches()
 
 # %% [markdown]
@@ -69,7 +70,8 @@ def allocate_at_ratio(c, tokens_per_param):
     """(N parameters, D tokens) with 6 N D = c FLOP and D = tokens_per_param * N."""
     ### BEGIN SOLUTION
     if c <= 0 or tokens_per_param <= 0:
-        raise ValueError(f"c ({c} FLOP) and tokens_per_param ({tokens_per_param}) must be > 0")
+        raise ValueError(f"c ({c} FLOP) and tokens_per_param ({tokens_per_param}) must "
+                         "be > 0")
     n = np.sqrt(c / (6.0 * tokens_per_param))
     return float(n), float(tokens_per_param * n)
     ### END SOLUTION
@@ -92,7 +94,8 @@ check("2.1", allocate_at_ratio)
 
 # %%
 def frontier(c, E, A, B, alpha, beta):
-    """Compute-optimal (N parameters, D tokens) at c FLOP for L = E + A/N^alpha + B/D^beta."""
+    """Compute-optimal (N parameters, D tokens) at c FLOP for L = E + A/N^alpha +
+    B/D^beta."""
     ### BEGIN SOLUTION
     g = (alpha * A / (beta * B)) ** (1.0 / (alpha + beta))
     n_opt = g * (c / 6.0) ** (beta / (alpha + beta))
@@ -139,7 +142,8 @@ def huber_objective(params, n, d, loss, delta):
     E, A, B, alpha, beta = params
     n, d, loss = (np.asarray(x, dtype=float) for x in (n, d, loss))
     r = np.log(E + A / n**alpha + B / d**beta) - np.log(loss)
-    return float(np.sum(np.where(np.abs(r) <= delta, 0.5 * r**2, delta * (np.abs(r) - 0.5 * delta))))
+    huber = np.where(np.abs(r) <= delta, 0.5 * r**2, delta * (np.abs(r) - 0.5 * delta))
+    return float(np.sum(huber))
     ### END SOLUTION
 
 
@@ -155,7 +159,8 @@ check("2.4", huber_objective)
 
 # %%
 def isoflop_minimum(n, loss):
-    """N at the minimum of a parabola in log N fitted to the losses of one IsoFLOP curve."""
+    """N at the minimum of a parabola in log N fitted to the losses of one IsoFLOP
+    curve."""
     ### BEGIN SOLUTION
     c2, c1, _ = np.polyfit(np.log(n), loss, 2)
     if c2 <= 0:
@@ -193,7 +198,8 @@ def lifetime_optimal_size(loss_target, inference_tokens, E, A, B, alpha, beta):
 
     grid = log_n_min + np.geomspace(1e-6, 40.0, 4000)
     i = int(np.argmin(log_total(grid)))
-    best = optimize.minimize_scalar(log_total, bounds=(grid[max(i - 1, 0)], grid[i + 1]), method="bounded")
+    bounds = (grid[max(i - 1, 0)], grid[i + 1])
+    best = optimize.minimize_scalar(log_total, bounds=bounds, method="bounded")
     return float(np.exp(best.x)), float(tokens(best.x))
     ### END SOLUTION
 
@@ -211,9 +217,11 @@ check("2.6", lifetime_optimal_size)
 # %%
 try:
     hoffmann = (1.69, 406.4, 410.7, 0.34, 0.28)
-    print(f"tokens per parameter at 5.88e23 FLOP: {tokens_per_param_at(5.88e23, *hoffmann):.0f}")
+    print("tokens per parameter at 5.88e23 FLOP: "
+          f"{tokens_per_param_at(5.88e23, *hoffmann):.0f}")
     for served in (0.0, 1e13):
         n, d = lifetime_optimal_size(2.0, served, *hoffmann)
-        print(f"serving {served:.0e} tokens: N = {n:.3g}, D = {d:.3g}, {d / n:.0f} tokens/param")
+        print(f"serving {served:.0e} tokens: N = {n:.3g}, D = {d:.3g}, {d / n:.0f} "
+              "tokens/param")
 except NotImplementedError as exc:
     print(f"Finish the tasks first: {exc}")

@@ -21,7 +21,8 @@ folders = (spec.submodule_search_locations or []) if spec else []
 if not any(os.path.isfile(os.path.join(f, "scaling.py")) for f in folders):  # not ours
     source = "git+https://github.com/scaling-laws-executed/scaling-laws-executed@main"
     source = os.environ.get("HELPERS_PIP_SOURCE") or source
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", source], check=True)
+    pip = [sys.executable, "-m", "pip", "install", "--quiet", source]
+    subprocess.run(pip, check=True)
     importlib.invalidate_caches()
 
 # %% [markdown]
@@ -89,7 +90,8 @@ check("3.1", run_flops)
 
 # %%
 def gpu_hours(flops, peak_flops_per_s, mfu):
-    """Accelerator-hours to do ``flops`` FLOP at ``mfu`` (a fraction) of a ``peak_flops_per_s`` peak."""
+    """Accelerator-hours to do ``flops`` FLOP at ``mfu`` (a fraction) of a
+    ``peak_flops_per_s`` peak."""
     ### BEGIN SOLUTION
     mfu = np.asarray(mfu, dtype=float)
     if np.any((mfu <= 0) | (mfu > 1)):
@@ -110,9 +112,11 @@ check("3.2", gpu_hours)
 
 # %%
 def cluster_days(flops, peak_flops_per_s, mfu, n_gpus):
-    """Wall-clock days to do ``flops`` FLOP on ``n_gpus`` chips at ``mfu`` of their peak."""
+    """Wall-clock days to do ``flops`` FLOP on ``n_gpus`` chips at ``mfu`` of their
+    peak."""
     ### BEGIN SOLUTION
-    return gpu_hours(flops, peak_flops_per_s, mfu) / np.asarray(n_gpus, dtype=float) / 24.0
+    hours = gpu_hours(flops, peak_flops_per_s, mfu)
+    return hours / np.asarray(n_gpus, dtype=float) / 24.0
     ### END SOLUTION
 
 
@@ -129,7 +133,8 @@ check("3.3", cluster_days)
 
 # %%
 def implied_mfu(flops, gpu_hours, peak_flops_per_s):
-    """MFU (a fraction) of a run that did ``flops`` FLOP in ``gpu_hours`` hours of ``peak_flops_per_s`` chips."""
+    """MFU (a fraction) of a run that did ``flops`` FLOP in ``gpu_hours`` hours of
+    ``peak_flops_per_s`` chips."""
     ### BEGIN SOLUTION
     hours = np.asarray(gpu_hours, dtype=float)
     if np.any(hours <= 0):
@@ -152,9 +157,10 @@ check("3.4", implied_mfu)
 # hardware that costs `price_per_hour` dollars per hour.
 
 # %%
-def decode_cost_per_million(n_params, peak_flops_per_s, bandwidth_bytes_per_s, batch_size, price_per_hour,
-                            bytes_per_param=2.0):
-    """Dollars per million tokens decoded at the roofline bound (memory or compute, whichever is slower)."""
+def decode_cost_per_million(n_params, peak_flops_per_s, bandwidth_bytes_per_s,
+                            batch_size, price_per_hour, bytes_per_param=2.0):
+    """Dollars per million tokens decoded at the roofline bound
+    (memory or compute, whichever is slower)."""
     ### BEGIN SOLUTION
     t_memory = n_params * bytes_per_param / bandwidth_bytes_per_s
     t_compute = 2.0 * n_params * batch_size / peak_flops_per_s
@@ -183,8 +189,9 @@ def break_even_tokens(n_big, d_big, n_small, d_small):
     saving_per_token = 2.0 * n_big - 2.0 * n_small
     if extra_training <= 0 or saving_per_token <= 0:
         raise ValueError(
-            "no break-even: the smaller model must cost more to train and less per token to serve; got "
-            f"6ND small - big = {extra_training:.3g} FLOP, 2N big - small = {saving_per_token:.3g} FLOP/token"
+            "no break-even: the smaller model must cost more to train and less per "
+            f"token to serve; got 6ND small - big = {extra_training:.3g} FLOP, "
+            f"2N big - small = {saving_per_token:.3g} FLOP/token"
         )
     return extra_training / saving_per_token
     ### END SOLUTION
@@ -204,8 +211,12 @@ check("3.6", break_even_tokens)
 # %%
 try:
     flops_small = run_flops(35e9, 3.65e12)
-    print(f"35B on 3.65T tokens: {flops_small:.2e} FLOP, {cluster_days(flops_small, 989.4e12, 0.4, 1024):.0f} days")
-    print(f"decoding at batch 64: ${decode_cost_per_million(35e9, 989.4e12, 3.35e12, 64, 3.0):.2f} per million tokens")
-    print(f"break-even after {break_even_tokens(70e9, 1.4e12, 35e9, 3.65e12):.2e} tokens served")
+    print(f"35B on 3.65T tokens: {flops_small:.2e} FLOP, "
+          f"{cluster_days(flops_small, 989.4e12, 0.4, 1024):.0f} days")
+    print("decoding at batch 64: "
+          f"${decode_cost_per_million(35e9, 989.4e12, 3.35e12, 64, 3.0):.2f} per "
+          "million tokens")
+    print(f"break-even after {break_even_tokens(70e9, 1.4e12, 35e9, 3.65e12):.2e} "
+          "tokens served")
 except NotImplementedError as exc:
     print(f"Finish the task first: {exc}")

@@ -21,7 +21,8 @@ folders = (spec.submodule_search_locations or []) if spec else []
 if not any(os.path.isfile(os.path.join(f, "scaling.py")) for f in folders):  # not ours
     source = "git+https://github.com/scaling-laws-executed/scaling-laws-executed@main"
     source = os.environ.get("HELPERS_PIP_SOURCE") or source
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", source], check=True)
+    pip = [sys.executable, "-m", "pip", "install", "--quiet", source]
+    subprocess.run(pip, check=True)
     importlib.invalidate_caches()
 
 # %% [markdown]
@@ -76,7 +77,8 @@ from helpers.grading import check
 
 # %%
 def pass_at_k(n, c, k):
-    """Unbiased pass@k from n samples with c correct: 1 - prod(1 - k / i) for i in n-c+1..n."""
+    """Unbiased pass@k from n samples with c correct:
+    1 - prod(1 - k / i) for i in n-c+1..n."""
     ### BEGIN SOLUTION
     if k > n:
         raise ValueError(f"k must be <= n samples; got k={k}, n={n}")
@@ -125,10 +127,12 @@ check("4.2", expected_coverage)
 
 # %%
 def majority_vote_accuracy(p, k, n_wrong):
-    """Exact probability that a majority vote over k samples is correct (random tie-break)."""
+    """Exact probability that a majority vote over k samples is correct
+    (random tie-break)."""
     ### BEGIN SOLUTION
     total = 0.0
-    for answers in itertools.product(range(n_wrong + 1), repeat=k):  # 0 is the correct answer
+    # 0 is the correct answer
+    for answers in itertools.product(range(n_wrong + 1), repeat=k):
         prob = math.prod(p if a == 0 else (1 - p) / n_wrong for a in answers)
         votes = np.bincount(answers, minlength=n_wrong + 1)
         top = votes.max()
@@ -152,7 +156,8 @@ check("4.3", majority_vote_accuracy)
 
 # %%
 def best_of_n_flops(n_params, samples, tokens, verifier_params):
-    """FLOP of drawing `samples` samples of `tokens` tokens and verifying each: samples * 2 * tokens * (N + N_v)."""
+    """FLOP of drawing `samples` samples of `tokens` tokens and verifying each:
+    samples * 2 * tokens * (N + N_v)."""
     ### BEGIN SOLUTION
     if samples < 1:
         raise ValueError(f"samples must be >= 1; got {samples}")

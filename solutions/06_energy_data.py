@@ -21,7 +21,8 @@ folders = (spec.submodule_search_locations or []) if spec else []
 if not any(os.path.isfile(os.path.join(f, "scaling.py")) for f in folders):  # not ours
     source = "git+https://github.com/scaling-laws-executed/scaling-laws-executed@main"
     source = os.environ.get("HELPERS_PIP_SOURCE") or source
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", source], check=True)
+    pip = [sys.executable, "-m", "pip", "install", "--quiet", source]
+    subprocess.run(pip, check=True)
     importlib.invalidate_caches()
 
 # %% [markdown]
@@ -66,11 +67,13 @@ from helpers.grading import check
 
 # %%
 def run_energy_mwh(flops, peak_flops_per_s, mfu, watts, pue):
-    """Facility energy in MWh: FLOP / (peak x MFU) seconds x watts x PUE, over 3.6e9 J per MWh."""
+    """Facility energy in MWh: FLOP / (peak x MFU) seconds x watts x PUE,
+    over 3.6e9 J per MWh."""
     ### BEGIN SOLUTION
     if np.any(np.asarray(pue, dtype=float) < 1.0):
         raise ValueError(f"pue must be >= 1 (facility energy / IT energy); got {pue!r}")
-    seconds = np.asarray(flops, dtype=float) / (peak_flops_per_s * np.asarray(mfu, dtype=float))
+    rate = peak_flops_per_s * np.asarray(mfu, dtype=float)
+    seconds = np.asarray(flops, dtype=float) / rate
     return seconds * watts * pue / 3.6e9
     ### END SOLUTION
 
@@ -91,7 +94,8 @@ def carbon_tonnes(energy_mwh, grams_per_kwh):
     ### BEGIN SOLUTION
     g = np.asarray(grams_per_kwh, dtype=float)
     if np.any(g < 0):
-        raise ValueError(f"grams_per_kwh must be >= 0 (g CO2e per kWh); got {grams_per_kwh!r}")
+        raise ValueError("grams_per_kwh must be >= 0 (g CO2e per kWh); got "
+                         f"{grams_per_kwh!r}")
     return np.asarray(energy_mwh, dtype=float) * 1000.0 * g / 1e6
     ### END SOLUTION
 
@@ -113,8 +117,10 @@ def crossing_year(value_now, year_now, growth_per_year, threshold):
     ### BEGIN SOLUTION
     g = np.asarray(growth_per_year, dtype=float)
     if np.any(g <= 1.0):
-        raise ValueError(f"growth_per_year must be > 1 (x per year); got {growth_per_year!r}")
-    return year_now + np.log(np.asarray(threshold, dtype=float) / np.asarray(value_now, dtype=float)) / np.log(g)
+        raise ValueError("growth_per_year must be > 1 (x per year); got "
+                         f"{growth_per_year!r}")
+    ratio = np.asarray(threshold, dtype=float) / np.asarray(value_now, dtype=float)
+    return year_now + np.log(ratio) / np.log(g)
     ### END SOLUTION
 
 
@@ -130,11 +136,13 @@ check("6.3", crossing_year)
 
 # %%
 def tokens_needed(flops, tokens_per_param, overtraining):
-    """Training tokens of a run of ``flops`` FLOP at ``tokens_per_param`` x ``overtraining`` tokens/parameter."""
+    """Training tokens of a run of ``flops`` FLOP at ``tokens_per_param`` x
+    ``overtraining`` tokens/parameter."""
     ### BEGIN SOLUTION
     k = np.asarray(overtraining, dtype=float)
     if np.any(k < 1.0):
-        raise ValueError(f"overtraining must be >= 1 (x the compute-optimal ratio); got {overtraining!r}")
+        raise ValueError("overtraining must be >= 1 (x the compute-optimal ratio); "
+                         f"got {overtraining!r}")
     return np.sqrt(tokens_per_param * k * np.asarray(flops, dtype=float) / 6.0)
     ### END SOLUTION
 
@@ -154,11 +162,15 @@ check("6.4", tokens_needed)
 # `tokens_per_param * k`.)
 
 # %%
-def exhaustion_quantile(stock_tokens, growth_per_year, tokens_per_param, q, flops_now, year_now):
-    """The q-quantile over draws of the year a compute-optimal frontier run needs the whole stock."""
+def exhaustion_quantile(stock_tokens, growth_per_year, tokens_per_param, q, flops_now,
+                        year_now):
+    """The q-quantile over draws of the year a compute-optimal frontier run needs the
+    whole stock."""
     ### BEGIN SOLUTION
-    flops_needed = 6.0 * np.asarray(stock_tokens, dtype=float) ** 2 / np.asarray(tokens_per_param, dtype=float)
-    years = year_now + np.log(flops_needed / flops_now) / np.log(np.asarray(growth_per_year, dtype=float))
+    stock = np.asarray(stock_tokens, dtype=float)
+    flops_needed = 6.0 * stock**2 / np.asarray(tokens_per_param, dtype=float)
+    growth = np.asarray(growth_per_year, dtype=float)
+    years = year_now + np.log(flops_needed / flops_now) / np.log(growth)
     return float(np.quantile(years, q))
     ### END SOLUTION
 
@@ -177,7 +189,8 @@ check("6.5", exhaustion_quantile)
 # %%
 try:
     mwh = run_energy_mwh(3.8e25, 989.4e12, 0.4, 700.0, 1.1)
-    print(f"energy: {mwh:,.0f} MWh; carbon at 367 g/kWh: {carbon_tonnes(mwh, 367.0):,.0f} t")
+    print(f"energy: {mwh:,.0f} MWh; carbon at 367 g/kWh: "
+          f"{carbon_tonnes(mwh, 367.0):,.0f} t")
     print(f"one run = 176 TWh in {crossing_year(mwh, 2024.5, 4.7 / 1.3, 176e6):.1f}")
     print(f"tokens at 20 per parameter: {tokens_needed(3.8e25, 20.0, 1.0):.3g}")
 except NotImplementedError as exc:

@@ -21,7 +21,8 @@ folders = (spec.submodule_search_locations or []) if spec else []
 if not any(os.path.isfile(os.path.join(f, "scaling.py")) for f in folders):  # not ours
     source = "git+https://github.com/scaling-laws-executed/scaling-laws-executed@main"
     source = os.environ.get("HELPERS_PIP_SOURCE") or source
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", source], check=True)
+    pip = [sys.executable, "-m", "pip", "install", "--quiet", source]
+    subprocess.run(pip, check=True)
     importlib.invalidate_caches()
 
 # %% [markdown]
@@ -71,17 +72,21 @@ from helpers.grading import check
 
 # %%
 def fit_logistic(years, ratings):
-    """Least-squares logistic trend with ceiling 10; return (midpoint [calendar year], rate [1/year])."""
+    """Least-squares logistic trend with ceiling 10;
+    return (midpoint [calendar year], rate [1/year])."""
     ### BEGIN SOLUTION
     years = np.asarray(years, dtype=float)
     ratings = np.asarray(ratings, dtype=float)
     if np.any((ratings < 0) | (ratings > 10)):
-        raise ValueError(f"ratings must lie in [0, 10] rating points; got {ratings.min()} to {ratings.max()}")
+        raise ValueError("ratings must lie in [0, 10] rating points; got "
+                         f"{ratings.min()} to {ratings.max()}")
 
     def curve(t, midpoint, rate):
         return 10.0 / (1.0 + np.exp(-rate * (t - midpoint)))
 
-    (midpoint, rate), _ = optimize.curve_fit(curve, years, ratings, p0=(years.mean(), 1.0), maxfev=20_000)
+    start = (years.mean(), 1.0)
+    fitted, _ = optimize.curve_fit(curve, years, ratings, p0=start, maxfev=20_000)
+    midpoint, rate = fitted
     return float(midpoint), float(rate)
     ### END SOLUTION
 
@@ -103,7 +108,8 @@ check("7.1", fit_logistic)
 
 # %%
 def years_until(ratings, rates, level, statistic):
-    """Years until the mean or min rating reaches `level`, one value per growth rate [log-odds per year]."""
+    """Years until the mean or min rating reaches `level`,
+    one value per growth rate [log-odds per year]."""
     ### BEGIN SOLUTION
     r = np.asarray(ratings, dtype=float)
     z = np.log(r / (10.0 - r))
@@ -121,7 +127,8 @@ def years_until(ratings, rates, level, statistic):
             out.append(0.0)
             continue
         t_max = (target - z.min()) / rate  # every domain has reached the level by then
-        out.append(optimize.brentq(lambda t, rate=rate: mean_at(t, rate) - level, 0.0, t_max, xtol=1e-12))
+        out.append(optimize.brentq(lambda t, rate=rate: mean_at(t, rate) - level,
+                                   0.0, t_max, xtol=1e-12))
     return np.array(out)
     ### END SOLUTION
 
@@ -146,7 +153,8 @@ check("7.2", years_until)
 
 # %%
 def tornado(ratings, level, base, low, high):
-    """(3, 2) array of crossing times [years] with (rate, delay, ceiling) moved one at a time to low, high."""
+    """(3, 2) array of crossing times [years] with (rate, delay, ceiling) moved one at
+    a time to low, high."""
     ### BEGIN SOLUTION
     r = np.asarray(ratings, dtype=float)
     z = np.log(r / (10.0 - r))
@@ -162,7 +170,8 @@ def tornado(ratings, level, base, low, high):
         t_max = (np.log(lowest / (10.0 - lowest)) - z.min()) / rate
         if mean_at(t_max) < level:
             return np.inf
-        return delay + optimize.brentq(lambda t: mean_at(t) - level, 0.0, t_max, xtol=1e-12)
+        t_cross = optimize.brentq(lambda t: mean_at(t) - level, 0.0, t_max, xtol=1e-12)
+        return delay + t_cross
 
     out = np.empty((3, 2))
     for i in range(3):
@@ -212,8 +221,8 @@ try:
     my_ratings = np.array([8, 7, 7, 6, 5, 6, 4, 3, 5, 4], dtype=float)
     draws = 0.27 * np.exp(0.5 * np.random.default_rng(0).standard_normal(1000))
     t = years_until(my_ratings, draws, 9.0, "mean")
-    print(f"median {np.median(t):.1f} years; 10th-90th percentile {np.percentile(t, 10):.1f} to "
-          f"{np.percentile(t, 90):.1f} years")
+    print(f"median {np.median(t):.1f} years; 10th-90th percentile "
+          f"{np.percentile(t, 10):.1f} to {np.percentile(t, 90):.1f} years")
 except NotImplementedError as exc:
     print(f"Finish the task first: {exc}")
 

@@ -21,7 +21,8 @@ folders = (spec.submodule_search_locations or []) if spec else []
 if not any(os.path.isfile(os.path.join(f, "scaling.py")) for f in folders):  # not ours
     source = "git+https://github.com/scaling-laws-executed/scaling-laws-executed@main"
     source = os.environ.get("HELPERS_PIP_SOURCE") or source
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", source], check=True)
+    pip = [sys.executable, "-m", "pip", "install", "--quiet", source]
+    subprocess.run(pip, check=True)
     importlib.invalidate_caches()
 
 # %% [markdown]
@@ -68,10 +69,12 @@ from helpers.grading import check
 
 # %%
 def count_params_and_flops(width, vocab_size, embed_dim, tokens):
-    """(parameters, 6 N D in FLOP, matrix-product FLOP) of the two-token MLP trained on ``tokens`` tokens."""
+    """(parameters, 6 N D in FLOP, matrix-product FLOP) of the two-token MLP trained on
+    ``tokens`` tokens."""
     ### BEGIN SOLUTION
     if width != int(width) or width < 1:
-        raise ValueError(f"width must be a positive whole number of hidden units; got {width!r}")
+        raise ValueError("width must be a positive whole number of hidden units; got "
+                         f"{width!r}")
     v, e, w = vocab_size, embed_dim, width
     weights = 2 * e * w + w * v
     n = v * e + weights + w + v
@@ -92,7 +95,8 @@ check("8.1", count_params_and_flops)
 
 # %%
 def compute_optimal_size(law, budget):
-    """(N_opt parameters, D_opt tokens) minimising E + A/N^alpha + B/D^beta subject to 6 N D = budget FLOP."""
+    """(N_opt parameters, D_opt tokens) minimising E + A/N^alpha + B/D^beta subject to
+    6 N D = budget FLOP."""
     ### BEGIN SOLUTION
     _e, a, b, alpha, beta = law
     if not budget > 0:
@@ -114,7 +118,8 @@ check("8.2", compute_optimal_size)
 
 # %%
 def predict_loss(law, n, d):
-    """E + A / n**alpha + B / d**beta in nats/token, for n parameters and d tokens (numbers or arrays)."""
+    """E + A / n**alpha + B / d**beta in nats/token,
+    for n parameters and d tokens (numbers or arrays)."""
     ### BEGIN SOLUTION
     e, a, b, alpha, beta = law
     n, d = np.asarray(n, dtype=float), np.asarray(d, dtype=float)
@@ -137,7 +142,8 @@ check("8.3", predict_loss)
 
 # %%
 def exact_entropy(vocab_size, noise):
-    """Entropy (nats/token) of the next token given its context, for V = vocab_size and noise epsilon."""
+    """Entropy (nats/token) of the next token given its context,
+    for V = vocab_size and noise epsilon."""
     ### BEGIN SOLUTION
     if not 0.0 <= noise <= 1.0:
         raise ValueError(f"noise must be a probability in [0, 1]; got {noise!r}")
@@ -167,7 +173,8 @@ own_fit = scaling.fit_chinchilla(
 width_new, tokens_new = 1024, 50_000
 n_new = experiment.model_parameters(width_new)
 try:
-    predicted = predict_loss((own_fit.E, own_fit.A, own_fit.B, own_fit.alpha, own_fit.beta), n_new, tokens_new)
+    law = (own_fit.E, own_fit.A, own_fit.B, own_fit.alpha, own_fit.beta)
+    predicted = predict_loss(law, n_new, tokens_new)
     measured = experiment.train_model(width_new, tokens_new).loss
     print(f"N = {n_new:,} parameters, D = {tokens_new:,} tokens")
     print(f"predicted {float(predicted):.4f}, measured {measured:.4f} nats/token")

@@ -1,8 +1,9 @@
 """`make bench`: how long the book takes to build, validate and grade on this machine.
 
-Prints the clean build time, the no-op rebuild time, nbval time per notebook and grading time per
-notebook, the Approach-3 fit (``helpers.scaling.fit_chinchilla``) against a plain per-start loop, and the
-installed size of Binder's lean environment (``binder/requirements.txt``; goal: at most 350 MB).
+Prints the clean build time, the no-op rebuild time, the weight of each built page (HTML, figures and
+explorer frames included; the site tests allow 1.5 MB), nbval time per notebook and grading time per
+notebook, the Approach-3 fit (``helpers.scaling.fit_chinchilla``) against a plain per-start loop, and what
+Binder installs on top of repo2docker's base environment (``binder/requirements.txt``; goal: at most 350 MB).
 Performance targets live here, not in timed tests. Builds into a temporary folder so your _build/ is left
 alone. Record new figures in CONTRIBUTING.md ("Benchmarks") when they change.
 
@@ -180,6 +181,15 @@ def lean_environment_mb() -> float:
     return total
 
 
+def print_page_weights(site: Path) -> None:
+    """The size of every page of the built book, in MB of HTML (the site tests allow 1.5 MB per page)."""
+    pages = sorted((site / "book").glob("*.html"))
+    width = max(len(p.name) for p in pages)
+    print(f"{'page':<{width}}  MB of HTML")
+    for page in pages:
+        print(f"{page.name:<{width}}  {page.stat().st_size / 1e6:6.2f}")
+
+
 def print_rows(rows: list[tuple[str, float]]) -> None:
     width = max(len(name) for name, _ in rows)
     print(f"{'what':<{width}}  seconds")
@@ -222,6 +232,7 @@ def main() -> None:
         env = {**os.environ, "HELPERS_STATIC_SITE": "1"}  # as `make book` builds it
         rows.append(("clean build (execute every chapter)", timed(build, env=env)))
         rows.append(("no-op rebuild", timed(build, env=env)))
+        print_page_weights(out / "_build" / "html")
     finally:
         shutil.rmtree(out, ignore_errors=True)
     for nb in sorted(ROOT.glob("book/*.ipynb")) + sorted(ROOT.glob("solutions/*.ipynb")):

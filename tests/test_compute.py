@@ -68,6 +68,17 @@ def test_unknown_accelerator_lists_the_known_ones():
 
 
 # ------------------------------------------------------------------------------------------------ training
+def test_gpt3_training_compute_is_table_d1():
+    # Brown et al. 2020, Table D.1, row "GPT-3 175B": 3.64E+03 PF-days, 3.14E+23 FLOP, 174,600 M params,
+    # 300 B tokens. The book's single GPT-3 number must round to both published values.
+    from helpers import units
+
+    assert (compute.GPT3_PARAMS, compute.GPT3_TOKENS) == (174_600e6, 300e9)
+    assert float(f"{compute.GPT3_TRAINING_FLOP:.3g}") == 3.14e23
+    assert float(f"{units.flop_to_pf_days(compute.GPT3_TRAINING_FLOP):.3g}") == 3.64e3
+    assert compute.GPT3_TRAINING_FLOP == compute.training_flops(174.6e9, 300e9)
+
+
 def test_gpt3_in_pf_days():
     # Brown et al. 2020, Table D.1: 3.14e23 FLOP = 3.64e3 PF-days.
     from helpers import units

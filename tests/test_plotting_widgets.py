@@ -1,4 +1,4 @@
-"""House style, alt text, explorers and the safe value codec."""
+"""House style, alt text and explorers."""
 
 import ipywidgets
 import pytest
@@ -83,15 +83,14 @@ def test_explorer_rejects_bad_input():
         widgets.explorer(lambda v: None, [1.0, 2.0], label="x [u]", mode="static")
 
 
-def test_tidy_log_ticks_labels_powers_of_ten_and_plain_numbers():
+def test_log_axes_label_powers_of_ten_and_plain_numbers():
     fig, ax = plotting.new_figure()
     ax.plot([1e6, 1e9], [4.0, 2.0])
     plotting.label_axes(ax, "N [params]", "L [nats/token]")
-    plotting.tidy_log_ticks(ax)
-    assert ax.xaxis.get_major_formatter()(1e6, 0) == "10⁶"
-    assert ax.yaxis.get_minor_formatter()(3.0, 0) == "3"
-    assert ax.yaxis.get_minor_formatter()(7.0, 0) == ""
-    plotting.show(fig, alt="A test figure with tidy ticks")
+    fig.draw_without_rendering()
+    assert "10⁶" in [t.get_text() for t in ax.get_xticklabels()]
+    assert {"2", "3"} <= {t.get_text() for t in ax.get_yticklabels()}
+    plotting.show(fig, alt="A test figure with house log ticks")
 
 
 def test_progress_is_silent_while_the_static_site_builds(monkeypatch, capsys):

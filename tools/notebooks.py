@@ -71,7 +71,8 @@ def setup_cell(repo: Repository) -> str:
             'if not any(os.path.isfile(os.path.join(f, "scaling.py")) for f in folders):  # not ours',
             f'    source = "{repo.pip_source}"',
             '    source = os.environ.get("HELPERS_PIP_SOURCE") or source',
-            '    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", source], check=True)',
+            '    pip = [sys.executable, "-m", "pip", "install", "--quiet", source]',
+            "    subprocess.run(pip, check=True)",
             "    importlib.invalidate_caches()",
         ]
     )

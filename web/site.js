@@ -31,4 +31,33 @@
   if (!document.documentElement.dataset.mode) {
     document.documentElement.dataset.mode = "auto";
   }
+
+  // 4. MathJax 3 cannot break a long display equation, which then scrolls sideways on a phone: shrink
+  //    each one that is wider than its column until it fits (MathJax sizes everything in em). Marks
+  //    <html data-equations-fit> when done, for the site tests.
+  function fitEquations() {
+    document.querySelectorAll('mjx-container[display="true"]').forEach(function (m) {
+      if (m.dataset.fontSize === undefined) m.dataset.fontSize = m.style.fontSize || "";
+      m.style.fontSize = m.dataset.fontSize;
+      var need = m.scrollWidth, room = m.clientWidth;
+      if (need > room + 1 && room > 0) {
+        var size = parseFloat(getComputedStyle(m).fontSize);
+        m.style.fontSize = Math.floor((100 * size * room) / need) / 100 + "px";
+      }
+    });
+    document.documentElement.dataset.equationsFit = "1";
+  }
+  var pending = null;
+  window.addEventListener("resize", function () {
+    clearTimeout(pending);
+    pending = setTimeout(fitEquations, 150);
+  });
+  window.addEventListener("load", function () {
+    var mj = window.MathJax;
+    if (mj && mj.startup && mj.startup.promise) {
+      mj.startup.promise.then(fitEquations);
+    } else {
+      fitEquations();
+    }
+  });
 })();

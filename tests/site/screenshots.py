@@ -18,7 +18,7 @@ def main() -> None:
         browser = p.chromium.launch(
             executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"]
         )
-        page = browser.new_page(viewport={"width": 1280, "height": 860})
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
         for name, (path, anchor) in SHOTS.items():
             page.goto((SITE / path).as_uri() + (anchor or ""))
             page.wait_for_load_state("load")

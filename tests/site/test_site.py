@@ -20,6 +20,9 @@ SITE = ROOT / "_build" / "html"
 CHROMIUM = Path("/usr/bin/chromium")
 CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text())
 LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
+LAPTOP, PHONE = 1400, 390  # window widths [CSS px] the house style is checked at
+MIN_TEXT_PX = 11.0  # smallest text a figure may show at the laptop width [CSS px] (helpers.plotting)
+MAX_PAGE_BYTES = 1_500_000  # HTML of one page, figures and explorer frames included
 
 
 def _toc_pages() -> list[str]:
@@ -67,8 +70,8 @@ def browser():
 class Visit:
     """A page opened with the network cut, and everything that went wrong while it loaded."""
 
-    def __init__(self, browser, url: str):
-        self.context = browser.new_context(viewport={"width": 1300, "height": 1000})
+    def __init__(self, browser, url: str, width: int = LAPTOP):
+        self.context = browser.new_context(viewport={"width": width, "height": 1000})
         self.page = self.context.new_page()
         self.errors: list[str] = []
         self.remote: list[str] = []
@@ -81,6 +84,7 @@ class Visit:
         self.page.wait_for_load_state("load")
         # MathJax and the widget manager render after "load": wait for MathJax to finish typesetting.
         self.page.evaluate("() => window.MathJax && MathJax.startup ? MathJax.startup.promise : null")
+        self.page.wait_for_function("() => document.documentElement.dataset.equationsFit === '1'")
         self.page.wait_for_timeout(300)
 
     def _route(self, route):
@@ -191,6 +195,57 @@ def test_launch_buttons_open_the_pages_notebook(loaded, page):
         colab
     )
     assert (ROOT / f"{page}.ipynb").exists()
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_figures_are_shown_at_their_drawn_size(loaded, page):
+    """Text in a figure must not shrink below 11 CSS px at 1400 px: figures come from plotting.show."""
+    v = loaded(page)
+    images = v.page.evaluate(
+        """() => [...document.querySelectorAll('article img')].filter(i => i.offsetParent !== null)
+              .map(i => [i.alt.slice(0, 60), i.getAttribute('width'), i.dataset.minTextPx, i.clientWidth])"""
+    )
+    for alt, width, min_text, shown in images:
+        assert width and min_text, f"{page}: figure {alt!r} was not made by plotting.show (no drawn size)"
+        on_page = float(min_text) * shown / float(width)
+        assert on_page >= MIN_TEXT_PX - 0.05, (
+            f"{page}: figure {alt!r} is drawn {width} px wide but shown {shown} px wide, so its smallest text "
+            f"is {on_page:.1f} px: draw it with a narrower plotting layout"
+        )
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_code_and_output_fit_the_column(loaded, page):
+    """No code cell or printed output scrolls sideways at 1400 px (88 characters fit)."""
+    v = loaded(page)
+    wide = v.page.evaluate(
+        """() => [...document.querySelectorAll('article pre')].filter(p => p.scrollWidth > p.clientWidth)
+              .map(p => (p.textContent.split('\\n').sort((a, b) => b.length - a.length)[0] || '').slice(0, 100))"""
+    )
+    assert wide == [], f"{page}: {len(wide)} code blocks scroll sideways; their longest lines:\n" + "\n".join(wide)
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if p.startswith("book/0") or p == "book/notation"])
+def test_display_equations_fit_a_phone(browser, site, page):
+    v = Visit(browser, (site / f"{page}.html").as_uri(), width=PHONE)
+    try:
+        wide = v.page.evaluate(
+            """() => [...document.querySelectorAll('article mjx-container[display="true"]')]
+                  .filter(m => m.scrollWidth > m.clientWidth + 1)
+                  .map(m => (m.closest('[id]') || {}).id + ': ' + m.scrollWidth + ' > ' + m.clientWidth)"""
+        )
+    finally:
+        v.close()
+    assert wide == [], f"{page}: display equations scroll sideways at {PHONE} px: {wide}"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_pages_are_light(site, page):
+    size = (site / f"{page}.html").stat().st_size
+    assert size <= MAX_PAGE_BYTES, (
+        f"{page}.html is {size / 1e6:.2f} MB of HTML (at most {MAX_PAGE_BYTES / 1e6:.1f} MB): use fewer or "
+        "smaller explorer frames"
+    )
 
 
 def test_search_finds_a_term_from_a_chapter(loaded):
