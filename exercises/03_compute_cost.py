@@ -146,7 +146,9 @@ def decode_cost_per_million(n_params, peak_flops_per_s, bandwidth_bytes_per_s,
                             batch_size, price_per_hour, bytes_per_param=2.0):
     """Dollars per million tokens decoded at the roofline bound
     (memory or compute, whichever is slower)."""
-    raise NotImplementedError("Task 3.5 (decode_cost_per_million): write your code here")
+    raise NotImplementedError(
+        "Task 3.5 (decode_cost_per_million): write your code here"
+    )
 
 
 # %%

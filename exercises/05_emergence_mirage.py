@@ -96,7 +96,9 @@ check("5.1", metrics_from_loss)
 def per_token_loss_from_exact_match(accuracy, length):
     """Per-token loss -ln(accuracy) / length in nats/token,
     for exact-match accuracies in (0, 1]."""
-    raise NotImplementedError("Task 5.2 (per_token_loss_from_exact_match): write your code here")
+    raise NotImplementedError(
+        "Task 5.2 (per_token_loss_from_exact_match): write your code here"
+    )
 
 
 # %%

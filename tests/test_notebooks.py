@@ -93,6 +93,17 @@ def test_exercise_generation_replaces_solution_blocks_with_named_stubs():
     assert nb.cells[0].source.count("return 1, 2") == 1  # the solution itself is untouched
 
 
+def test_a_stub_too_long_for_the_column_is_wrapped_and_still_compiles():
+    body = "        ### BEGIN SOLUTION\n        return 1\n        ### END SOLUTION\n"
+    name = "compute_optimal_tokens_per_parameter"
+    source = f"class Deep:\n    def {name}(self):\n" + body
+    code = notebooks._stub_code(source, {name: "2.3"}, "test")
+    assert len(code.splitlines()) == 5, code  # wrapped: on one line it would take 101 characters
+    assert max(len(line) for line in code.splitlines()) <= notebooks.NOTEBOOK_LINE_LENGTH
+    assert f'"Task 2.3 ({name}): write your code here"' in code
+    compile(code, "stub", "exec")
+
+
 @pytest.mark.parametrize(
     "source, words",
     [

@@ -34,6 +34,7 @@ KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "langua
 
 BEGIN_CODE, END_CODE = "### BEGIN SOLUTION", "### END SOLUTION"
 BEGIN_TEXT, END_TEXT = "<!-- BEGIN SOLUTION -->", "<!-- END SOLUTION -->"
+NOTEBOOK_LINE_LENGTH = 88  # as `make lint` checks the code cells of notebooks
 TEXT_STUB = "*Write your answer here.*"
 
 # ---------------------------------------------------------------------------------------------- setup cell
@@ -186,9 +187,11 @@ def _stub_code(source: str, tasks: dict[str, str], where: str) -> str:
                 f"{where}: a solution block must sit inside the function of a graded task "
                 f"(one of {sorted(tasks)}); found it in {function or 'top-level code'}"
             )
-        out.append(
-            f'{indent}raise NotImplementedError("Task {tasks[function]} ({function}): write your code here")'
-        )
+        message = f'"Task {tasks[function]} ({function}): write your code here"'
+        stub = f"{indent}raise NotImplementedError({message})"
+        if len(stub) > NOTEBOOK_LINE_LENGTH:  # the learner's notebook fits the book's column too
+            stub = f"{indent}raise NotImplementedError(\n{indent}    {message}\n{indent})"
+        out.append(stub)
         i = end + 1
     return "\n".join(out)
 
